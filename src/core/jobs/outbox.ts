@@ -1,0 +1,111 @@
+/**
+ * Transactional outbox and job queue in PostgreSQL. A side effect (an e-mail, a webhook) is
+ * written in the same transaction as the change that causes it, then delivered at least once
+ * by a worker; the idempotency key makes a second write of the same effect a no-op.
+ * Workers on any number of instances share the queue with FOR UPDATE SKIP LOCKED.
+ */
+import { sql } from "drizzle-orm";
+import { bigserial, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { queryRows, type Db } from "../db/database.ts";
+
+export const outbox = pgTable("outbox", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  topic: text("topic").notNull(),
+  payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+  idempotencyKey: text("idempotency_key").unique(),
+  status: text("status").$type<"pending" | "done" | "dead">().notNull().default("pending"),
+  attempts: integer("attempts").notNull().default(0),
+  runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
+  lastError: text("last_error"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  doneAt: timestamp("done_at", { withTimezone: true }),
+});
+
+export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
+
+const MAX_ATTEMPTS = 8;
+
+/** Queues a job in the caller's transaction. */
+export async function enqueue(tx: Db, topic: string, payload: Record<string, unknown>, idempotencyKey?: string): Promise<void> {
+  await tx
+    .insert(outbox)
+    .values({ topic, payload, idempotencyKey: idempotencyKey ?? null })
+    .onConflictDoNothing({ target: outbox.idempotencyKey });
+}
+
+/** Seconds to wait before attempt n+1: 2, 4, 8 … capped at one hour. */
+export function backoffSeconds(attempts: number): number {
+  return Math.min(3600, 2 ** attempts);
+}
+
+export type Worker = { stop(): Promise<void>; wake(): void; drain(): Promise<number> };
+
+export function startWorker(
+  db: Db,
+  handlers: Record<string, JobHandler>,
+  options: { intervalMs?: number; onError?: (error: unknown, job: { id: number; topic: string }) => void } = {},
+): Worker {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> = Promise.resolve(0);
+
+  async function runOne(): Promise<boolean> {
+    return db.transaction(async (tx) => {
+      const [job] = await queryRows<{ id: number | string; topic: string; payload: Record<string, unknown>; attempts: number }>(tx, sql`
+        SELECT id, topic, payload, attempts FROM outbox
+        WHERE status = 'pending' AND run_at <= now()
+        ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`);
+      if (!job) return false;
+      const id = Number(job.id);
+      const handler = handlers[job.topic];
+      try {
+        if (!handler) throw new Error(`No handler for topic ${job.topic}`);
+        await handler(job.payload);
+        await tx.execute(sql`UPDATE outbox SET status = 'done', attempts = attempts + 1, done_at = now() WHERE id = ${id}`);
+      } catch (error) {
+        options.onError?.(error, { id, topic: job.topic });
+        const attempts = job.attempts + 1;
+        const status = attempts >= MAX_ATTEMPTS ? "dead" : "pending";
+        const message = error instanceof Error ? error.message : String(error);
+        await tx.execute(sql`
+          UPDATE outbox SET status = ${status}, attempts = ${attempts}, last_error = ${message.slice(0, 1000)},
+            run_at = now() + make_interval(secs => ${backoffSeconds(attempts)})
+          WHERE id = ${id}`);
+      }
+      return true;
+    });
+  }
+
+  async function drain(): Promise<number> {
+    let count = 0;
+    while (!stopped && (await runOne())) count++;
+    return count;
+  }
+
+  function schedule(delay: number) {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = drain()
+        .catch((error) => {
+          options.onError?.(error, { id: 0, topic: "(poll)" });
+          return 0;
+        })
+        .finally(() => schedule(options.intervalMs ?? 1000));
+    }, delay);
+  }
+  schedule(0);
+
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+    wake() {
+      if (stopped) return;
+      clearTimeout(timer);
+      schedule(0);
+    },
+    drain: () => drain(),
+  };
+}

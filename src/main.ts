@@ -1,0 +1,52 @@
+/**
+ * `npm start`: validates the configuration, opens the database (embedded PGlite in ./data
+ * unless DATABASE_URL is set), applies migrations, seeds Japanese demo data into an empty
+ * embedded database, serves HTTP and runs the background workers.
+ */
+import { buildApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./core/config/config.ts";
+import { DataDirBusyError } from "./core/db/data-dir-lock.ts";
+import { openDatabase } from "./core/db/database.ts";
+import { migrate } from "./core/db/migrate.ts";
+import { demoLoginsText, seedDemoIfEmpty } from "./demo/seed.ts";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrate(database);
+  const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db) : false;
+  const app = await buildApp(config, database);
+  await app.http.listen({ port: config.port, host: config.host });
+
+  const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.dataDir}`;
+  const lines = [
+    "",
+    `Machi is running at ${config.baseUrl}/`,
+    `  database: ${where}; migrations applied now: ${applied.length}`,
+    config.smtpUrl ? `  mail: SMTP ${new URL(config.smtpUrl).host}` : "  mail: SMTP_URL is unset — e-mails (sign-in links, receipts) are printed to this log",
+  ];
+  if (config.seedDemo) lines.push(seeded ? "  demo data: seeded now" : "  demo data: present", demoLoginsText());
+  if (config.sessionSecretGenerated) lines.push("  note: SESSION_SECRET is unset; a random one is used, so sessions end when the server restarts.");
+  process.stdout.write(`${lines.join("\n")}\n\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.http.log.info(`${signal}: shutting down`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirBusyError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Machi could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

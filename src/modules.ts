@@ -1,0 +1,5 @@
+/** Every module of Machi, in the order their routes are registered. */
+import type { Module } from "./core/app-deps.ts";
+import { homeModule } from "./modules/home/index.ts";
+
+export const MODULES: Module[] = [homeModule];

@@ -1,0 +1,24 @@
+import type { FastifyInstance } from "fastify";
+import { t } from "../../core/i18n/index.ts";
+import { html } from "../../core/ui/html.ts";
+import "./messages.ts";
+
+export function homeRoutes(app: FastifyInstance): void {
+  app.get("/", { schema: { hide: true } }, async (request, reply) => {
+    const locale = request.locale;
+    return reply.page({
+      title: t(locale, "home.title"),
+      body: html`<h1>${t(locale, "home.title")}</h1>
+<p class="lead">${t(locale, "home.lead")}</p>
+<p><a class="button" href="/procedures">${t(locale, "home.findProcedure")}</a></p>
+<h2>${t(locale, "home.popular")}</h2>
+<ul>
+  <li><a href="/procedures/juminhyo-copy">${t(locale, "home.juminhyo")}</a></li>
+  <li><a href="/procedures/long-term-care-certification">${t(locale, "home.care")}</a></li>
+  <li><a href="/procedures/child-medical-subsidy">${t(locale, "home.childMedical")}</a></li>
+</ul>
+<h2>${t(locale, "home.myPageTitle")}</h2>
+<p>${t(locale, "home.myPageText")} <a href="/my">${t(locale, "home.myPageLink")}</a></p>`,
+    });
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * Sessions: the cookie holds a random 256-bit token; the database keeps only its SHA-256,
+ * so a leaked database copy cannot be used to sign in. Sessions slide: 30 days idle at most
+ * for residents, 12 hours for staff.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Db } from "../../core/db/database.ts";
+import type { Actor } from "../../core/http/actor.ts";
+import { sessions, staffRoles, users } from "./tables.ts";
+
+export const SESSION_COOKIE = "machi_session";
+const LIFETIME_MS = { resident: 30 * 24 * 3600 * 1000, staff: 12 * 3600 * 1000 } as const;
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export async function createSession(db: Db, user: { id: string; kind: "resident" | "staff" }): Promise<{ token: string; expiresAt: Date }> {
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + LIFETIME_MS[user.kind]);
+  await db.insert(sessions).values({ tokenHash: hashToken(token), userId: user.id, expiresAt });
+  return { token, expiresAt };
+}
+
+export async function destroySession(db: Db, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function destroyAllSessions(db: Db, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function findActorBySessionToken(db: Db, token: string): Promise<Actor | null> {
+  const tokenHash = hashToken(token);
+  const [row] = await db
+    .select({
+      id: users.id,
+      kind: users.kind,
+      email: users.email,
+      familyName: users.familyName,
+      givenName: users.givenName,
+      lastSeenAt: sessions.lastSeenAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`), isNull(users.disabledAt)))
+    .limit(1);
+  if (!row) return null;
+  const roles =
+    row.kind === "staff"
+      ? await db.select({ departmentCode: staffRoles.departmentCode, role: staffRoles.role }).from(staffRoles).where(eq(staffRoles.userId, row.id))
+      : [];
+  // Slide the expiry at most once a minute, not on every request.
+  if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: sql`now()`, expiresAt: new Date(Date.now() + LIFETIME_MS[row.kind]) })
+      .where(eq(sessions.tokenHash, tokenHash));
+  }
+  return {
+    id: row.id,
+    kind: row.kind,
+    email: row.email,
+    displayName: `${row.familyName} ${row.givenName}`.trim() || row.email,
+    roles,
+    sessionTokenHash: tokenHash,
+  };
+}
+
+export function sessionResolver(db: Db) {
+  return async (request: FastifyRequest): Promise<Actor | null> => {
+    const signed = request.cookies[SESSION_COOKIE];
+    if (!signed) return null;
+    const unsigned = request.unsignCookie(signed);
+    if (!unsigned.valid || !unsigned.value) return null;
+    return findActorBySessionToken(db, unsigned.value);
+  };
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, { path: "/", httpOnly: true, sameSite: "lax", secure, signed: true, expires: expiresAt });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: "/" });
+}
