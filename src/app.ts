@@ -10,6 +10,7 @@ import { registerHealth } from "./core/http/health.ts";
 import { createHttpServer } from "./core/http/server.ts";
 import { startWorker, type JobHandler, type Worker } from "./core/jobs/outbox.ts";
 import { createMailer, type Mailer } from "./core/mail/mailer.ts";
+import { MAIL_TOPIC, mailJobHandler } from "./core/mail/queue.ts";
 import { sessionResolver } from "./modules/identity/sessions.ts";
 import { MODULES } from "./modules.ts";
 
@@ -32,7 +33,7 @@ export async function buildApp(config: Config, database: Database, options: { ma
   registerHealth(http, database);
   for (const module of modules) await module.routes?.(http, deps);
 
-  const handlers: Record<string, JobHandler> = {};
+  const handlers: Record<string, JobHandler> = { [MAIL_TOPIC]: mailJobHandler(mailer) };
   for (const module of modules) Object.assign(handlers, module.jobs?.(deps));
   if (config.workers) {
     worker = startWorker(database.db, handlers, {

@@ -1,10 +1,64 @@
-/** Japanese demo data: departments, catalogue, staff and residents. Filled in below. */
-import type { Db } from "../core/db/database.ts";
+/**
+ * Japanese demo data: the Osaka City organisation, the procedures catalogue (the seed's three
+ * procedures and 27 more), demo staff and residents. Idempotent: running it twice changes nothing.
+ */
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "../core/db/database.ts";
+import { upsertDepartments } from "../modules/identity/commands/upsert-departments.ts";
+import { createUser, updateResidentProfile } from "../modules/identity/index.ts";
+import { importCatalogue } from "../modules/procedures/commands/import-catalogue.ts";
+import { CATEGORIES, DEMO_RESIDENTS, DEMO_STAFF, DEPARTMENTS, LIFE_EVENTS, PROCEDURES } from "../modules/procedures/demo/catalogue.ts";
 
-export async function seedDemoIfEmpty(_db: Db): Promise<boolean> {
-  return false;
+export type SeedReport = { departments: number; procedures: number; usersCreated: number };
+
+export async function seedDemo(db: Db, onProgress: (step: string) => void = () => {}): Promise<SeedReport> {
+  onProgress("departments");
+  await upsertDepartments({ db, items: DEPARTMENTS });
+  onProgress("catalogue");
+  const catalogue = await importCatalogue({ db, categories: CATEGORIES, lifeEvents: LIFE_EVENTS, procedures: PROCEDURES });
+  onProgress("demo users");
+  let usersCreated = 0;
+  for (const account of [...DEMO_STAFF, ...DEMO_RESIDENTS]) {
+    const kind = account.departmentCode ? "staff" : "resident";
+    const [existing] = await queryRows<{ id: string }>(db, sql`SELECT id FROM users WHERE kind = ${kind} AND lower(email) = lower(${account.email})`);
+    if (existing) continue;
+    const id = await createUser({
+      db,
+      kind,
+      email: account.email,
+      password: account.password,
+      familyName: account.name.family,
+      givenName: account.name.given,
+      familyKana: account.furigana.family,
+      givenKana: account.furigana.given,
+      roles: account.departmentCode ? [{ departmentCode: account.departmentCode, role: account.role ?? "clerk" }] : [],
+    });
+    if (kind === "resident") {
+      await updateResidentProfile({
+        db,
+        userId: id,
+        birthDate: account.birthDate ?? null,
+        postalCode: account.address?.postalCode ?? null,
+        address: account.address ? [account.address.address, account.address.building].filter(Boolean).join(" ") : null,
+        phone: account.phone ?? null,
+      });
+    }
+    usersCreated++;
+  }
+  return { departments: DEPARTMENTS.length, procedures: catalogue.procedures, usersCreated };
+}
+
+/** Seeds only a database that has no procedures yet (first start of the demo). */
+export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
+  const [row] = await queryRows<{ count: number }>(db, sql`SELECT count(*)::int AS count FROM procedures`);
+  if ((row?.count ?? 0) > 0) return false;
+  await seedDemo(db);
+  return true;
 }
 
 export function demoLoginsText(): string {
-  return "";
+  const lines = ["  demo logins (demo only — never use these passwords elsewhere):"];
+  for (const account of DEMO_RESIDENTS) lines.push(`    resident  ${account.email}  ${account.password}   → /auth/sign-in`);
+  for (const account of DEMO_STAFF) lines.push(`    staff     ${account.email}  ${account.password}   (${account.departmentCode}, ${account.role ?? "clerk"}) → /staff/sign-in`);
+  return lines.join("\n");
 }

@@ -13,7 +13,7 @@ export function homeRoutes(app: FastifyInstance): void {
 <p><a class="button" href="/procedures">${t(locale, "home.findProcedure")}</a></p>
 <h2>${t(locale, "home.popular")}</h2>
 <ul>
-  <li><a href="/procedures/juminhyo-copy">${t(locale, "home.juminhyo")}</a></li>
+  <li><a href="/procedures/residence-certificate">${t(locale, "home.juminhyo")}</a></li>
   <li><a href="/procedures/long-term-care-certification">${t(locale, "home.care")}</a></li>
   <li><a href="/procedures/child-medical-subsidy">${t(locale, "home.childMedical")}</a></li>
 </ul>

@@ -1,5 +1,5 @@
 /** Free text: `text` (one line) and `textarea` (several lines). */
-import { html, raw, type SafeHtml } from "../../../../core/ui/html.ts";
+import { html, raw } from "../../../../core/ui/html.ts";
 import { localize } from "../../../../core/i18n/index.ts";
 import { normalizeWidth } from "../../../../core/text/japanese.ts";
 import type { QuestionDef } from "../definition.ts";
@@ -29,57 +29,52 @@ function normalize(q: QuestionDef, typed: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-function makeHandler(): QuestionHandler {
-  const handler: QuestionHandler = {
-    parse(q, body, ctx) {
-      const name = fieldName(q, ctx.prefix);
-      const typed = readString(body, name);
-      const rawOut = { [name]: typed };
-      const value = normalize(q, typed);
-      const errors: FieldError[] = [];
-      if (value === "") {
-        if (isRequired(q)) errors.push(fieldError(name, message(q, ctx.locale, "required")));
-        return { raw: rawOut, errors };
-      }
-      const max = maxLengthOf(q);
-      const count = charCount(value);
-      if (count > max) {
-        errors.push(fieldError(name, message(q, ctx.locale, "text.tooLong", { max, count })));
-      } else if (q.pattern && !new RegExp(`^(?:${q.pattern.regex})$`, "u").test(value)) {
-        errors.push(fieldError(name, localize(q.pattern.message, ctx.locale)));
-      }
-      return errors.length ? { raw: rawOut, errors } : { value, raw: rawOut, errors };
-    },
-
-    render(q, ctx) {
-      const name = fieldName(q, ctx.prefix);
-      const value = readString(rawFor(handler, q, ctx), name);
-      return singleField(q, ctx, name, (aria) =>
-        q.type === "textarea"
-          ? html`<textarea class="input" id="${name}" name="${name}" rows="5"${aria}>${value}</textarea>`
-          : html`<input class="input" type="text" id="${name}" name="${name}" value="${value}"${aria}>`,
-      );
-    },
-
-    display(q, value) {
-      const text = String(value);
-      if (q.type !== "textarea") return html`${text}`;
-      return html`${text.split("\n").map((line, i) => html`${i > 0 ? raw("<br>") : ""}${line}`)}`;
-    },
-
-    toRaw(q, value, prefix) {
-      return { [fieldName(q, prefix)]: typeof value === "string" ? value : "" };
-    },
-  };
-  return handler;
-}
-
-export const textHandler: QuestionHandler = makeHandler();
-export const textareaHandler: QuestionHandler = textHandler;
-
-/** Used by the definition validator too. */
+/** A pattern from a definition, matched against the whole normalised value. */
 export function compilePattern(regex: string): RegExp {
   return new RegExp(`^(?:${regex})$`, "u");
 }
 
-export type { SafeHtml };
+/** Serves both `text` and `textarea`. */
+export const textHandler: QuestionHandler = {
+  parse(q, body, ctx) {
+    const name = fieldName(q, ctx.prefix);
+    const typed = readString(body, name);
+    const rawOut = { [name]: typed };
+    const value = normalize(q, typed);
+    const errors: FieldError[] = [];
+    if (value === "") {
+      if (isRequired(q)) errors.push(fieldError(name, message(q, ctx.locale, "required")));
+      return { raw: rawOut, errors };
+    }
+    const max = maxLengthOf(q);
+    const count = charCount(value);
+    if (count > max) {
+      errors.push(fieldError(name, message(q, ctx.locale, "text.tooLong", { max, count })));
+    } else if (q.pattern && !compilePattern(q.pattern.regex).test(value)) {
+      errors.push(fieldError(name, localize(q.pattern.message, ctx.locale)));
+    }
+    return errors.length ? { raw: rawOut, errors } : { value, raw: rawOut, errors };
+  },
+
+  render(q, ctx) {
+    const name = fieldName(q, ctx.prefix);
+    // A newline right after <textarea> is dropped by the HTML parser: add one so a typed one survives.
+    const value = readString(rawFor(textHandler, q, ctx), name);
+    return singleField(q, ctx, name, (aria) =>
+      q.type === "textarea"
+        ? html`<textarea class="input" id="${name}" name="${name}" rows="5"${aria}>
+${value}</textarea>`
+        : html`<input class="input" type="text" id="${name}" name="${name}" value="${value}"${aria}>`,
+    );
+  },
+
+  display(q, value) {
+    const text = String(value);
+    if (q.type !== "textarea") return html`${text}`;
+    return html`${text.split("\n").map((line, i) => html`${i > 0 ? raw("<br>") : ""}${line}`)}`;
+  },
+
+  toRaw(q, value, prefix) {
+    return { [fieldName(q, prefix)]: typeof value === "string" ? value : "" };
+  },
+};

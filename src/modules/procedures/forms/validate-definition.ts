@@ -1,0 +1,209 @@
+/**
+ * Checks a form definition before it is published (the builder shows the problems next to the
+ * part of the form they concern). Each problem has a JSON path such as
+ * `$.pages[2].questions[0].options`, a stable code and a localized message.
+ */
+import { t, type Locale } from "../../../core/i18n/index.ts";
+import { isValidIsoDate } from "../../../core/text/wareki.ts";
+import { QUESTION_TYPES, type Condition, type FormDefinition, type QuestionDef } from "./definition.ts";
+import { FILE_KINDS } from "./questions/file.ts";
+import { compilePattern } from "./questions/text.ts";
+import "./messages.ts";
+
+export type DefinitionProblem = {
+  /** JSON path of the offending part, e.g. $.pages[2].questions[0].options */
+  path: string;
+  /** Stable code, e.g. "options_missing" */
+  code: string;
+  message: string;
+};
+
+export const ID_PATTERN = /^[a-z][a-z0-9_]*$/i;
+const CHOICE_TYPES = new Set(["single", "multiple", "select"]);
+
+type Known = { pageIndex: number; question: QuestionDef };
+
+export function validateDefinition(def: FormDefinition, locale: Locale = "ja"): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  const report = (path: string, code: string, params: Record<string, string | number> = {}) =>
+    problems.push({ path, code, message: t(locale, `forms.def.${code}`, params) });
+
+  if (!def || !Array.isArray(def.pages) || def.pages.length === 0) {
+    report("$.pages", "no_pages");
+    return problems;
+  }
+
+  const pageIds = new Set<string>();
+  const questions = new Map<string, Known>();
+
+  def.pages.forEach((page, pageIndex) => {
+    const pagePath = `$.pages[${pageIndex}]`;
+    checkId(page.id, `${pagePath}.id`, pageIds, report);
+    if (!page.title?.ja?.trim()) report(`${pagePath}.title.ja`, "title_missing");
+    if (page.showIf) checkCondition(page.showIf, `${pagePath}.showIf`, pageIndex, questions, report);
+    if (!Array.isArray(page.questions) || page.questions.length === 0) {
+      report(`${pagePath}.questions`, "no_questions");
+      return;
+    }
+    const pageQuestionIds = new Set<string>();
+    page.questions.forEach((q, qIndex) => {
+      const path = `${pagePath}.questions[${qIndex}]`;
+      if (q.id && questions.has(q.id)) report(`${path}.id`, "id_duplicate", { id: q.id });
+      else checkId(q.id, `${path}.id`, pageQuestionIds, report);
+      checkQuestion(q, path, pageIndex, questions, report, false);
+    });
+    // Registered after the page: conditions may only look at earlier pages.
+    for (const q of page.questions) if (q.id && !questions.has(q.id)) questions.set(q.id, { pageIndex, question: q });
+  });
+  return problems;
+}
+
+type Report = (path: string, code: string, params?: Record<string, string | number>) => void;
+
+function checkId(id: unknown, path: string, seen: Set<string>, report: Report): void {
+  if (typeof id !== "string" || !ID_PATTERN.test(id)) {
+    report(path, "id_invalid", { id: String(id ?? "") });
+    return;
+  }
+  if (seen.has(id)) report(path, "id_duplicate", { id });
+  seen.add(id);
+}
+
+function isPositiveInteger(n: unknown): boolean {
+  return typeof n === "number" && Number.isInteger(n) && n > 0;
+}
+
+function checkQuestion(
+  q: QuestionDef,
+  path: string,
+  pageIndex: number,
+  questions: Map<string, Known>,
+  report: Report,
+  inGroup: boolean,
+): void {
+  if (!(QUESTION_TYPES as readonly string[]).includes(q.type)) {
+    report(`${path}.type`, "type_unknown", { type: String(q.type) });
+    return;
+  }
+  if (!q.label?.ja?.trim()) report(`${path}.label.ja`, "label_missing");
+  if (q.showIf) checkCondition(q.showIf, `${path}.showIf`, pageIndex, questions, report);
+
+  if (CHOICE_TYPES.has(q.type)) {
+    if (!Array.isArray(q.options) || q.options.length === 0) report(`${path}.options`, "options_missing");
+    else {
+      const values = new Set<string>();
+      q.options.forEach((option, i) => {
+        const optionPath = `${path}.options[${i}]`;
+        if (typeof option.value !== "string" || option.value === "") report(`${optionPath}.value`, "option_value_missing");
+        else if (values.has(option.value)) report(`${optionPath}.value`, "option_value_duplicate", { value: option.value });
+        else values.add(option.value);
+        if (!option.label?.ja?.trim()) report(`${optionPath}.label.ja`, "label_missing");
+      });
+    }
+  }
+  if (q.maxLength !== undefined && !isPositiveInteger(q.maxLength)) report(`${path}.maxLength`, "positive_integer");
+  if (q.pattern) {
+    try {
+      compilePattern(q.pattern.regex);
+    } catch {
+      report(`${path}.pattern.regex`, "pattern_invalid", { regex: String(q.pattern.regex) });
+    }
+    if (!q.pattern.message?.ja?.trim()) report(`${path}.pattern.message.ja`, "pattern_message_missing");
+  }
+  if (q.min !== undefined && q.max !== undefined && q.min > q.max) report(`${path}.min`, "min_above_max");
+  for (const key of ["minDate", "maxDate"] as const) {
+    const value = q[key];
+    if (value !== undefined && value !== "today" && !isValidIsoDate(value)) {
+      report(`${path}.${key}`, "date_invalid", { value: String(value) });
+    }
+  }
+  if (q.minDate && q.maxDate && q.minDate !== "today" && q.maxDate !== "today" && q.minDate > q.maxDate) {
+    report(`${path}.minDate`, "min_above_max");
+  }
+  q.accept?.forEach((kind, i) => {
+    if (!FILE_KINDS.includes(kind)) report(`${path}.accept[${i}]`, "accept_invalid", { kind: String(kind) });
+  });
+  if (q.maxBytes !== undefined && !isPositiveInteger(q.maxBytes)) report(`${path}.maxBytes`, "positive_integer");
+
+  if (q.type === "group") {
+    if (inGroup) report(`${path}.type`, "group_nested");
+    checkGroup(q, path, pageIndex, questions, report);
+  }
+}
+
+function checkGroup(q: QuestionDef, path: string, pageIndex: number, questions: Map<string, Known>, report: Report): void {
+  if (!Array.isArray(q.fields) || q.fields.length === 0) report(`${path}.fields`, "group_fields_missing");
+  const isCount = (n: unknown) => typeof n === "number" && Number.isInteger(n) && n >= 0;
+  if (q.minItems !== undefined && !isCount(q.minItems)) report(`${path}.minItems`, "count_invalid");
+  if (q.maxItems !== undefined && (!isCount(q.maxItems) || q.maxItems < 1)) report(`${path}.maxItems`, "count_invalid");
+  if (q.minItems !== undefined && q.maxItems !== undefined && q.minItems > q.maxItems) {
+    report(`${path}.minItems`, "min_above_max");
+  }
+  const ids = new Set<string>();
+  (q.fields ?? []).forEach((field, i) => {
+    const fieldPath = `${path}.fields[${i}]`;
+    checkId(field.id, `${fieldPath}.id`, ids, report);
+    if (field.type === "group") {
+      report(`${fieldPath}.type`, "group_nested");
+      return;
+    }
+    checkQuestion(field, fieldPath, pageIndex, questions, report, true);
+  });
+}
+
+const OPERATORS = ["equals", "notEquals", "in", "includes", "answered"] as const;
+
+function checkCondition(
+  cond: Condition,
+  path: string,
+  pageIndex: number,
+  questions: Map<string, Known>,
+  report: Report,
+): void {
+  if (typeof cond !== "object" || cond === null) {
+    report(path, "condition_invalid");
+    return;
+  }
+  if ("all" in cond || "any" in cond) {
+    const key = "all" in cond ? "all" : "any";
+    const list = (cond as Record<string, unknown>)[key];
+    if (!Array.isArray(list) || list.length === 0) {
+      report(`${path}.${key}`, "condition_invalid");
+      return;
+    }
+    list.forEach((c: Condition, i) => checkCondition(c, `${path}.${key}[${i}]`, pageIndex, questions, report));
+    return;
+  }
+  const operators = OPERATORS.filter((op) => op in cond);
+  if (typeof cond.question !== "string" || operators.length !== 1) {
+    report(path, "condition_invalid");
+    return;
+  }
+  const known = questions.get(cond.question);
+  if (!known) {
+    report(`${path}.question`, "condition_unknown_question", { id: cond.question });
+    return;
+  }
+  if (known.pageIndex >= pageIndex) {
+    report(`${path}.question`, "condition_not_earlier", { id: cond.question });
+    return;
+  }
+  const target = known.question;
+  if ("includes" in cond && target.type !== "multiple") report(`${path}.includes`, "condition_includes_not_multiple");
+  if ("in" in cond && (!Array.isArray(cond.in) || cond.in.length === 0)) {
+    report(`${path}.in`, "condition_invalid");
+    return;
+  }
+  if (target.options && CHOICE_TYPES.has(target.type)) {
+    const values = new Set(target.options.map((o) => o.value));
+    const check = (value: unknown, valuePath: string) => {
+      if (typeof value !== "string" || !values.has(value)) {
+        report(valuePath, "condition_value_not_option", { value: String(value), id: target.id });
+      }
+    };
+    if ("equals" in cond) check(cond.equals, `${path}.equals`);
+    if ("notEquals" in cond) check(cond.notEquals, `${path}.notEquals`);
+    if ("includes" in cond) check(cond.includes, `${path}.includes`);
+    if ("in" in cond) cond.in.forEach((v, i) => check(v, `${path}.in[${i}]`));
+  }
+}
