@@ -51,7 +51,8 @@ async function jmaParse(file: string, io: DisasterCliIo): Promise<number> {
   } catch (error) {
     if (error instanceof XmlFileUnreadableError || error instanceof XmlInputError || error instanceof JmaFormatError) {
       const line = error instanceof XmlInputError && error.line !== undefined ? ` (line ${error.line})` : "";
-      io.stderr(`jma-parse: ${file}: ${error.message}${line}\n`);
+      const where = error instanceof XmlFileUnreadableError ? "" : `${file}: `;
+      io.stderr(`jma-parse: ${where}${error.message}${line}\n`);
       return 1;
     }
     throw error;
