@@ -80,6 +80,7 @@ test("normalizePhone keeps 10 or 11 digits starting with 0", () => {
   assert.equal(normalizePhone("090ー1234ー5678"), "09012345678");
   assert.equal(normalizePhone("+81 90-1234-5678"), "09012345678");
   assert.equal(normalizePhone("+81 (0)6-6208-8181"), "0662088181");
+  assert.equal(normalizePhone("06.6208.8181"), "0662088181");
   assert.equal(normalizePhone("6208-8181"), null);
   assert.equal(normalizePhone("1662088181"), null);
   assert.equal(normalizePhone("090-1234-56789"), null);

@@ -88,12 +88,12 @@ export function formatPostalCode(digits: string): string {
 
 /**
  * A Japanese phone number as its digits (10 or 11, starting with 0), or null. Accepts
- * full-width digits, any hyphen, spaces, parentheses and the +81 country code.
+ * full-width digits, any hyphen, spaces, dots, parentheses and the +81 country code.
  *
  * @example normalizePhone("（０６）６２０８－８１８１") // "0662088181"
  */
 export function normalizePhone(text: string): string | null {
-  let compact = normalizeHyphens(normalizeWidth(text)).replace(/[\s\-()]/g, "");
+  let compact = normalizeHyphens(normalizeWidth(text)).replace(/[\s\-().]/g, "");
   if (compact.startsWith("+81")) compact = "0" + compact.slice(3).replace(/^0/, "");
   return /^0\d{9,10}$/.test(compact) ? compact : null;
 }

@@ -210,7 +210,7 @@ export async function findResidentProfile(db: Db, userId: string): Promise<Profi
 export async function updateResidentProfile(
   db: Db,
   userId: string,
-  profile: Pick<ProfileRow, "familyName" | "givenName" | "familyKana" | "givenKana" | "birthDate" | "postalCode" | "address" | "phone">,
+  profile: Partial<Pick<ProfileRow, "familyName" | "givenName" | "familyKana" | "givenKana" | "birthDate" | "postalCode" | "address" | "phone">>,
 ): Promise<void> {
   await guarded("update profile", () => db.update(users).set(profile).where(and(eq(users.id, userId), eq(users.kind, "resident"))));
 }

@@ -24,9 +24,15 @@ export function looksLikeToken(token: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(token);
 }
 
+/** The id of the person a still-working link belongs to, or null (does not use it up). */
+export async function linkOwner(db: Db, token: string, purpose: TokenPurpose): Promise<string | null> {
+  if (!looksLikeToken(token)) return null;
+  return (await findUsableToken(db, hashToken(token), purpose))?.userId ?? null;
+}
+
 /** True when the link still works (for the confirm page; does not use it up). */
 export async function linkIsUsable(db: Db, token: string, purpose: TokenPurpose): Promise<boolean> {
-  return looksLikeToken(token) && (await findUsableToken(db, hashToken(token), purpose)) !== null;
+  return (await linkOwner(db, token, purpose)) !== null;
 }
 
 /** Uses the link up; the user id, or null when it no longer works. */

@@ -34,7 +34,14 @@ export function validateDefinition(def: FormDefinition, locale: Locale = "ja"): 
   }
 
   const pageIds = new Set<string>();
+  // Every question first, so that a condition on a later question is told apart from a typo.
   const questions = new Map<string, Known>();
+  def.pages.forEach((page, pageIndex) => {
+    for (const q of Array.isArray(page.questions) ? page.questions : []) {
+      if (typeof q.id === "string" && !questions.has(q.id)) questions.set(q.id, { pageIndex, question: q });
+    }
+  });
+  const seenQuestionIds = new Set<string>();
 
   def.pages.forEach((page, pageIndex) => {
     const pagePath = `$.pages[${pageIndex}]`;
@@ -45,15 +52,11 @@ export function validateDefinition(def: FormDefinition, locale: Locale = "ja"): 
       report(`${pagePath}.questions`, "no_questions");
       return;
     }
-    const pageQuestionIds = new Set<string>();
     page.questions.forEach((q, qIndex) => {
       const path = `${pagePath}.questions[${qIndex}]`;
-      if (q.id && questions.has(q.id)) report(`${path}.id`, "id_duplicate", { id: q.id });
-      else checkId(q.id, `${path}.id`, pageQuestionIds, report);
+      checkId(q.id, `${path}.id`, seenQuestionIds, report);
       checkQuestion(q, path, pageIndex, questions, report, false);
     });
-    // Registered after the page: conditions may only look at earlier pages.
-    for (const q of page.questions) if (q.id && !questions.has(q.id)) questions.set(q.id, { pageIndex, question: q });
   });
   return problems;
 }

@@ -13,6 +13,7 @@ import {
 } from "../../../../core/text/japanese.ts";
 import type { AddressAnswer } from "../definition.ts";
 import {
+  autocompleteFor,
   charCount,
   fieldError,
   fieldName,
@@ -83,7 +84,7 @@ export const addressHandler: QuestionHandler = {
         class: "input input--short",
         type: "text",
         inputmode: "numeric",
-        autocomplete: "postal-code",
+        autocomplete: autocompleteFor(ctx, "postal-code"),
         spellcheck: "false",
         "aria-describedby": `${id("postalCode")}-hint`,
       })}><div class="field__hint" id="${id("postalCode")}-hint">${t(locale, "forms.address.postalCodeHint")}</div>`,

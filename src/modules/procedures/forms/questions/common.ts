@@ -145,12 +145,6 @@ export function attrs(values: Record<string, AttrValue>): SafeHtml {
   return html`${parts}`;
 }
 
-/** "id-hint id-error" for aria-describedby, or undefined. */
-export function describedBy(q: QuestionDef, name: string, hasErrors: boolean): string | undefined {
-  const ids = [q.hint ? hintId(name) : undefined, hasErrors ? errorId(name) : undefined].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
-}
-
 /** The label text, with 「（任意）」 after optional questions. */
 export function labelContent(q: QuestionDef, locale: Locale): SafeHtml {
   const optional = isRequired(q) ? "" : t(locale, "forms.optional");
@@ -219,6 +213,14 @@ export function part(label: string, id: string, input: SafeHtml, labelAfter = fa
     : html`<div class="field__part">${labelHtml}${input}</div>`;
 }
 
+/**
+ * An autocomplete token for top-level questions only: inside a repeating group (each child, each
+ * family member) the browser would fill in the applicant's own name or birthday.
+ */
+export function autocompleteFor(ctx: { prefix: string }, token: string): string | undefined {
+  return ctx.prefix === "" ? token : undefined;
+}
+
 /** Raw values for re-display: what was typed, or what the saved answer would show. */
 export function rawFor(handler: QuestionHandler, q: QuestionDef, ctx: RenderContext): FormBody {
   return ctx.raw ?? handler.toRaw(q, ctx.value, ctx.prefix);
@@ -245,6 +247,7 @@ export function formatBytes(bytes: number, locale: Locale): string {
   const space = locale === "ja" ? "" : " ";
   if (bytes < 1024) return `${bytes}${space}${locale === "ja" ? "バイト" : "bytes"}`;
   if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)}${space}KB`;
-  const mb = bytes / (1024 * 1024);
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)}${space}MB`;
+  // Rounded up, so that a file just over a 5 MB limit never reads "5MB".
+  const mb = Math.ceil((bytes / (1024 * 1024)) * 10) / 10;
+  return `${mb}${space}MB`;
 }

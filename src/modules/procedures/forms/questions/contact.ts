@@ -2,6 +2,8 @@
 import { html } from "../../../../core/ui/html.ts";
 import { formatPhone, normalizePhone, normalizeWidth } from "../../../../core/text/japanese.ts";
 import {
+  attrs,
+  autocompleteFor,
   fieldError,
   fieldName,
   isRequired,
@@ -43,7 +45,7 @@ export const emailHandler: QuestionHandler = {
       ctx,
       name,
       (aria) =>
-        html`<input class="input" type="email" id="${name}" name="${name}" value="${value}" autocomplete="email" spellcheck="false"${aria}>`,
+        html`<input class="input" type="email" id="${name}" name="${name}" value="${value}"${attrs({ autocomplete: autocompleteFor(ctx, "email") })} spellcheck="false"${aria}>`,
     );
   },
 
@@ -77,7 +79,7 @@ export const phoneHandler: QuestionHandler = {
       ctx,
       name,
       (aria) =>
-        html`<input class="input" type="tel" id="${name}" name="${name}" value="${value}" autocomplete="tel"${aria}>`,
+        html`<input class="input" type="tel" id="${name}" name="${name}" value="${value}"${attrs({ autocomplete: autocompleteFor(ctx, "tel") })}${aria}>`,
     );
   },
 

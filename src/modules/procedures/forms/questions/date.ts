@@ -18,6 +18,7 @@ import {
 import type { QuestionDef } from "../definition.ts";
 import {
   attrs,
+  autocompleteFor,
   fieldError,
   fieldName,
   fieldsetField,
@@ -184,7 +185,7 @@ export const dateHandler: QuestionHandler = {
         class: "input input--short",
         type: "text",
         inputmode: "numeric",
-        autocomplete: birth && selectedEra === SEIREKI ? `bday-${p}` : undefined,
+        autocomplete: birth && selectedEra === SEIREKI ? autocompleteFor(ctx, `bday-${p}`) : undefined,
         spellcheck: "false",
       };
       return part(t(locale, `forms.date.${p}`), id, html`<input${inputAttrs(id, body, ctx.errors, extra)}>`, labelAfter);

@@ -7,6 +7,7 @@ import { t } from "../../../../core/i18n/index.ts";
 import { isKatakana, normalizeWidth, toKatakana } from "../../../../core/text/japanese.ts";
 import type { NameAnswer, QuestionDef } from "../definition.ts";
 import {
+  autocompleteFor,
   charCount,
   fieldError,
   fieldName,
@@ -71,7 +72,7 @@ export const nameHandler: QuestionHandler = {
       const extra = {
         class: "input",
         type: "text",
-        autocomplete: furigana ? undefined : p === "family" ? "family-name" : "given-name",
+        autocomplete: furigana ? undefined : autocompleteFor(ctx, p === "family" ? "family-name" : "given-name"),
         spellcheck: "false",
       };
       const label = t(ctx.locale, `forms.${furigana ? "furigana" : "name"}.${p}`);

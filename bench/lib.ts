@@ -1,0 +1,19 @@
+/** Small helpers shared by benchmarks: percentiles and the final JSON line. */
+export function percentile(sortedMs: number[], p: number): number {
+  if (sortedMs.length === 0) return NaN;
+  const index = Math.min(sortedMs.length - 1, Math.ceil((p / 100) * sortedMs.length) - 1);
+  return round(sortedMs[Math.max(0, index)]!);
+}
+
+export function round(value: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+export function report(name: string, figures: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify({ bench: name, ...figures })}\n`);
+}
+
+export function progress(text: string): void {
+  process.stderr.write(`${text}\n`);
+}

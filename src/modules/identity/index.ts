@@ -1,0 +1,72 @@
+/**
+ * The identity module's public face: residents and staff, sign-in (password, one-time link),
+ * sign-up, password reset, sessions, the resident's profile, and the rules other modules use
+ * to decide who may do what. Other modules import from here only.
+ *
+ * Routes: /auth/sign-in, /auth/sign-up, /auth/sign-out, /auth/link[/sent|/:token],
+ * /auth/reset[/sent|/:token], /auth/verify/:token, /my/profile[/edit|/verification],
+ * /staff/sign-in, /staff/account.
+ */
+import type { Module } from "../../core/app-deps.ts";
+import type { Db } from "../../core/db/database.ts";
+import { AppError } from "../../core/http/errors.ts";
+import { findResidentProfile } from "./queries.ts";
+import { identityRoutes } from "./routes.ts";
+
+export const identityModule: Module = { name: "identity", routes: identityRoutes };
+
+export {
+  assertResident,
+  assertStaff,
+  canHandleDepartment,
+  hasDepartmentRole,
+  requireDepartmentStaff,
+  requireResident,
+  requireStaff,
+  staffDepartmentCodes,
+} from "./policy.ts";
+export { createUser, type CreateUserOptions } from "./commands/create-user.ts";
+export { updateResidentProfile, type UpdateResidentProfileOptions } from "./commands/update-resident-profile.ts";
+export { upsertDepartments, type DepartmentInput } from "./commands/upsert-departments.ts";
+export { listDepartments, type Department } from "./queries.ts";
+export { PASSWORD_MIN_LENGTH } from "./password.ts";
+export { normalizeEmail, normalizeKana } from "./schema.ts";
+
+/** What a resident registered about themselves, for prefilling application forms. */
+export type ResidentProfile = {
+  /** 氏名 */
+  name: { family: string; given: string };
+  /** フリガナ, full-width katakana */
+  furigana: { family: string; given: string };
+  /** 生年月日, ISO "YYYY-MM-DD", or null when not given */
+  birthDate: string | null;
+  /** 郵便番号, 7 digits without hyphen ("5300001"), or null */
+  postalCode: string | null;
+  /** 住所 as typed, or null */
+  address: string | null;
+  /** 電話, digits only ("0662088181"), or null */
+  phone: string | null;
+  email: string;
+  /** True once the person has proved the address (verification or sign-in link). */
+  emailVerified: boolean;
+};
+
+/**
+ * The resident's profile. Throws AppError('not_found') when the id is not a resident's.
+ *
+ * @example const profile = await getResidentProfile(db, requireResident(request).id);
+ */
+export async function getResidentProfile(db: Db, userId: string): Promise<ResidentProfile> {
+  const row = await findResidentProfile(db, userId);
+  if (!row) throw new AppError("not_found", "identity.resident_not_found");
+  return {
+    name: { family: row.familyName, given: row.givenName },
+    furigana: { family: row.familyKana, given: row.givenKana },
+    birthDate: row.birthDate,
+    postalCode: row.postalCode,
+    address: row.address,
+    phone: row.phone,
+    email: row.email,
+    emailVerified: row.emailVerifiedAt !== null,
+  };
+}

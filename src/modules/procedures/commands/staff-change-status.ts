@@ -1,0 +1,110 @@
+/**
+ * Moves a case along the status machine (status-machine.ts), including the decision: approving
+ * (完了) or rejecting (却下). Entering 補正依頼 has its own command (staff-request-correction.ts)
+ * because it needs the flagged questions and a message.
+ *
+ * A reason is required to reject and to move a case back (補正依頼中 → 審査中, which cancels the
+ * correction request); the applicant sees the reason in their timeline and in the e-mail.
+ */
+import type { Db } from "../../../core/db/database.ts";
+import { t } from "../../../core/i18n/index.ts";
+import { recordEvent } from "../history.ts";
+import { staffCanMove, staffNextStatuses } from "../status-machine.ts";
+import type { ApplicationStatus } from "../tables.ts";
+import { auditCase, mailApplicant, openCase, ruleError, saveCase, type StaffCaseCommandOptions } from "./staff-case-support.ts";
+
+export const REASON_MAX_LENGTH = 2000;
+
+/** Where a case stands in the flow 受付 → 審査中 → 補正依頼中; a move to an earlier stage is a move back. */
+const STAGE: Partial<Record<ApplicationStatus, number>> = { received: 0, reviewing: 1, correction_requested: 2 };
+
+export function isDecision(to: ApplicationStatus): boolean {
+  return to === "approved" || to === "rejected";
+}
+
+export function isMoveBack(from: ApplicationStatus, to: ApplicationStatus): boolean {
+  const a = STAGE[from];
+  const b = STAGE[to];
+  return a !== undefined && b !== undefined && b < a;
+}
+
+/** Whether the move needs a reason: rejections and moves back. */
+export function reasonRequired(from: ApplicationStatus, to: ApplicationStatus): boolean {
+  return to === "rejected" || isMoveBack(from, to);
+}
+
+/** The moves the status form offers: the machine's edges except 補正依頼 (its own form). */
+export function statusFormChoices(from: ApplicationStatus): ApplicationStatus[] {
+  return staffNextStatuses(from).filter((to) => to !== "correction_requested");
+}
+
+export type StaffChangeStatusOptions = StaffCaseCommandOptions & {
+  to: ApplicationStatus;
+  /** Required for rejections and moves back; shown to the applicant. */
+  reason?: string;
+  /** The site's public address for the link in the e-mail (config.baseUrl). */
+  baseUrl: string;
+};
+
+/**
+ * Returns the case's new revision. Throws 'staff.transition_not_allowed' (field "to", with the
+ * from/to statuses) for a move the machine does not allow, 'staff.reason_required' and
+ * 'staff.reason_too_long' (field "reason"); see staff-case-support.ts for the rest.
+ *
+ * @example await staffChangeStatus({ db, actor, applicationId, revision: 2, to: "approved", baseUrl })
+ */
+export async function staffChangeStatus(options: StaffChangeStatusOptions): Promise<{ revision: number }> {
+  const reason = options.reason?.trim() ?? "";
+  const to = options.to;
+  return options.db.transaction(async (tx: Db) => {
+    const theCase = await openCase(tx, options);
+    const from = theCase.status;
+    if (!statusFormChoices(from).includes(to) || !staffCanMove(from, to)) {
+      throw ruleError("transition_not_allowed", "to", { from, to });
+    }
+    if (reasonRequired(from, to) && !reason) throw ruleError("reason_required", "reason");
+    if ([...reason].length > REASON_MAX_LENGTH) throw ruleError("reason_too_long", "reason", { max: REASON_MAX_LENGTH });
+
+    const decision = isDecision(to);
+    // Leaving 補正依頼中 by staff's hand cancels the correction request.
+    const cancelsCorrection = from === "correction_requested";
+    const revision = await saveCase(tx, theCase, {
+      status: to,
+      ...(decision ? { decided: true } : {}),
+      ...(cancelsCorrection ? { correctionQuestions: [], correctionMessage: null } : {}),
+    });
+    await recordEvent(tx, {
+      applicationId: theCase.id,
+      actorId: options.actor.id,
+      type: "status_changed",
+      fromStatus: from,
+      toStatus: to,
+      message: reason || null,
+      data: decision ? { decision: to } : {},
+    });
+    await auditCase(tx, options.actor, theCase, decision ? "application.decided" : "application.status_changed", {
+      from,
+      to,
+      revision,
+      reasonGiven: reason !== "",
+    });
+    await mailApplicant(tx, theCase, {
+      baseUrl: options.baseUrl,
+      idempotencyKey: `status:${theCase.id}:${revision}`,
+      compose: (locale, vars) => {
+        const status = t(locale, `staff.status.${to}`);
+        const lead =
+          to === "approved"
+            ? t(locale, "staff.mail.approvedBody", vars)
+            : to === "rejected"
+              ? t(locale, "staff.mail.rejectedBody", vars)
+              : t(locale, "staff.mail.statusBody", { ...vars, status });
+        return {
+          subject: t(locale, "staff.mail.statusSubject", vars),
+          paragraphs: [lead, ...(reason ? [t(locale, "staff.mail.reason", { reason })] : [])],
+        };
+      },
+    });
+    return { revision };
+  });
+}

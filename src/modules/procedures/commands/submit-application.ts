@@ -1,0 +1,172 @@
+/**
+ * Submits a draft as an application (申請), exactly once.
+ *
+ * In one transaction: the draft row is locked (FOR UPDATE), so a double-clicked or retried
+ * submit waits for the first and then finds the draft submitted and answers with the same
+ * application. Otherwise every visible required question must be answered (else the first
+ * incomplete page is returned), the application is created with its 受付番号
+ * (`YYYYMMDD-` in Japan time + 6 digits of application_reference_seq), status 受付 (received)
+ * and the answers that still count (pruneAnswers); the history gets 'submitted'; the receipt
+ * e-mail is queued in the outbox (idempotency key `receipt:<applicationId>`); the draft is
+ * marked submitted. The caller replies only after this commits, so an application acknowledged
+ * to the resident survives a crash right after the reply.
+ */
+import type { Db } from "../../../core/db/database.ts";
+import type { Actor } from "../../../core/http/actor.ts";
+import { AppError } from "../../../core/http/errors.ts";
+import { localize, t, type Locale } from "../../../core/i18n/index.ts";
+import { enqueueMail } from "../../../core/mail/queue.ts";
+import { todayInJapan } from "../../../core/text/wareki.ts";
+import { getResidentProfile, listDepartments } from "../../identity/index.ts";
+import {
+  firstIncompletePageId,
+  mergePageAnswers,
+  pruneAnswers,
+  type Answers,
+  type FormDefinition,
+  type NameAnswer,
+} from "../forms/index.ts";
+import { recordEvent } from "../history.ts";
+import { ownedOrNotFound } from "../policy.ts";
+import {
+  findApplicationIdByDraft,
+  insertApplication,
+  lockDraftForUser,
+  markDraftSubmitted,
+  nextReferenceNumber,
+  updateDraft,
+  type DraftView,
+} from "../queries.ts";
+import { formatDateTime } from "../views/format.ts";
+import { applicantField } from "./start-draft.ts";
+import "../messages.ts";
+
+export type SubmitApplicationOptions = {
+  /** The database (the command opens its own transaction). */
+  db: Db;
+  /** The signed-in resident; the draft must be theirs. */
+  actor: Actor;
+  draftId: string;
+  /** Answers of the form's closing declaration page, confirmed on check your answers. */
+  declaration?: { pageId: string; answers: Partial<Answers> };
+  /** Language of the receipt e-mail (the resident's current language). */
+  locale: Locale;
+  /** Public base URL, for the link in the e-mail. */
+  baseUrl: string;
+};
+
+export type SubmitApplicationResult =
+  | { status: "submitted"; applicationId: string; reference?: string; created: boolean }
+  | { status: "incomplete"; pageId: string };
+
+/** 20261126-000042 */
+export function formatReference(today: string, n: number): string {
+  return `${today.replace(/-/g, "")}-${String(n).padStart(6, "0")}`;
+}
+
+/** The applicant's name from the answers (applicant's own name question), else "". */
+export function applicantNameFrom(definition: FormDefinition, answers: Answers): string {
+  for (const page of definition.pages) {
+    for (const q of page.questions) {
+      if (applicantField(q) !== "name") continue;
+      const value = answers[q.id] as NameAnswer | undefined;
+      if (value && typeof value === "object" && "family" in value) return `${value.family} ${value.given}`.trim();
+    }
+  }
+  return "";
+}
+
+export async function submitApplication(options: SubmitApplicationOptions): Promise<SubmitApplicationResult> {
+  const { db, actor, draftId } = options;
+  if (actor.kind !== "resident") throw new AppError("forbidden", "procedures.resident_only");
+  return db.transaction(async (tx): Promise<SubmitApplicationResult> => {
+    const draft = ownedOrNotFound(actor, await lockDraftForUser(tx, draftId, actor.id), "draft.not_found");
+    if (draft.submittedAt) {
+      const applicationId = draft.applicationId ?? (await findApplicationIdByDraft(tx, draftId));
+      if (!applicationId) throw new AppError("conflict", "draft.submitted_without_application");
+      return { status: "submitted", applicationId, created: false };
+    }
+
+    const definition = draft.definition;
+    let answers = draft.answers;
+    if (options.declaration && definition.pages.some((p) => p.id === options.declaration!.pageId)) {
+      answers = mergePageAnswers(definition, options.declaration.pageId, answers, options.declaration.answers);
+    }
+    const incomplete = firstIncompletePageId(definition, answers);
+    if (incomplete) {
+      if (answers !== draft.answers) await updateDraft(tx, draftId, { answers, pending: draft.pending, currentPage: incomplete });
+      return { status: "incomplete", pageId: incomplete };
+    }
+
+    const kept = pruneAnswers(definition, answers);
+    const profile = await getResidentProfile(tx, actor.id);
+    const accountName = `${profile.name.family} ${profile.name.given}`.trim();
+    const applicantName = applicantNameFrom(definition, kept) || accountName;
+    const reference = formatReference(todayInJapan(), await nextReferenceNumber(tx));
+    const application = await insertApplication(tx, {
+      reference,
+      draftId,
+      userId: actor.id,
+      procedureId: draft.procedureId,
+      procedureVersionId: draft.procedureVersionId,
+      departmentCode: draft.departmentCode,
+      applicantName,
+      answers: kept,
+    });
+    await recordEvent(tx, { applicationId: application.id, actorId: actor.id, type: "submitted", fromStatus: null, toStatus: "received" });
+
+    const departments = await listDepartments(tx);
+    const department = departments.find((d) => d.code === draft.departmentCode);
+    const departmentName = department ? (options.locale === "ja" ? department.nameJa : department.nameEn) : draft.departmentCode;
+    await enqueueMail(
+      tx,
+      receiptMail({
+        locale: options.locale,
+        to: profile.email || actor.email,
+        name: accountName || applicantName,
+        reference,
+        draft,
+        departmentName,
+        submittedAt: application.submittedAt,
+        link: `${options.baseUrl}/my/applications/${application.id}`,
+      }),
+      `receipt:${application.id}`,
+    );
+    await markDraftSubmitted(tx, draftId, answers);
+    return { status: "submitted", applicationId: application.id, reference, created: true };
+  });
+}
+
+function receiptMail(input: {
+  locale: Locale;
+  to: string;
+  name: string;
+  reference: string;
+  draft: DraftView;
+  departmentName: string;
+  submittedAt: Date;
+  link: string;
+}): { to: string; subject: string; text: string } {
+  const { locale } = input;
+  const m = (key: string, params?: Record<string, string>) => t(locale, `procedures.mail.receipt.${key}`, params);
+  const procedure = localize(input.draft.procedureTitle, locale);
+  const text = [
+    m("greeting", { name: input.name }),
+    "",
+    m("intro"),
+    "",
+    m("reference", { reference: input.reference }),
+    m("procedure", { procedure }),
+    m("submittedAt", { at: formatDateTime(input.submittedAt, locale) }),
+    "",
+    `■ ${m("nextTitle")}`,
+    m("next", { department: input.departmentName, time: localize(input.draft.processingTime, locale) }),
+    "",
+    m("link"),
+    input.link,
+    "",
+    "--",
+    m("footer"),
+  ].join("\n");
+  return { to: input.to, subject: m("subject", { reference: input.reference }), text };
+}

@@ -1,0 +1,26 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import type { Browser } from "playwright-core";
+import { assertAccessible, assertNoHorizontalScroll, launchBrowser, newJourney, startServer, type E2eServer } from "./support/browser.ts";
+
+let server: E2eServer;
+let browser: Browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test("home page is Japanese, accessible, fits 360 px, and links to the catalogue", async () => {
+  const { context, page } = await newJourney(browser);
+  await page.goto(`${server.baseUrl}/`);
+  assert.equal(await page.getAttribute("html", "lang"), "ja");
+  await assertAccessible(page);
+  await assertNoHorizontalScroll(page);
+  await page.getByRole("link", { name: "手続きをさがす" }).first().click();
+  assert.match(page.url(), /\/procedures$/);
+  await context.close();
+});
