@@ -24,3 +24,11 @@ test("home page is Japanese, accessible, fits 360 px, and links to the catalogue
   assert.match(page.url(), /\/procedures$/);
   await context.close();
 });
+
+test("the accessibility check itself fails on an inaccessible page", async () => {
+  const { context, page } = await newJourney(browser);
+  await page.goto(`${server.baseUrl}/healthz`);
+  await page.setContent(`<!doctype html><html><head><title>x</title></head><body><main><img src="/static/favicon.svg"><input type="text"></main></body></html>`);
+  await assert.rejects(assertAccessible(page, "bad page"), /image-alt|label|html-has-lang/);
+  await context.close();
+});

@@ -115,13 +115,15 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
     app.csrfProtection(request, reply, done);
   });
 
+  // One CSRF token per reply: generating twice on a first visit would set two different secrets.
+  const csrfTokens = new WeakMap<FastifyReply, string>();
   app.decorateReply("pageContext", function (this: FastifyReply): PageContext {
-    return {
-      locale: this.request.locale,
-      actor: this.request.actor,
-      csrfToken: this.generateCsrf(),
-      currentUrl: this.request.url,
-    };
+    let csrfToken = csrfTokens.get(this);
+    if (csrfToken === undefined) {
+      csrfToken = this.generateCsrf();
+      csrfTokens.set(this, csrfToken);
+    }
+    return { locale: this.request.locale, actor: this.request.actor, csrfToken, currentUrl: this.request.url };
   });
   app.decorateReply("page", function (this: FastifyReply, pageOptions: Parameters<typeof layout>[1], status = 200) {
     const body = layout(this.pageContext(), pageOptions).value;

@@ -56,6 +56,7 @@ const ja = {
   "procedure.department": "担当部署",
   "procedure.legalBasis": "根拠となる法令",
   "procedure.noFee": "無料",
+  "procedure.nothingNeeded": "特にありません",
   "procedure.feePerCopy": "1通{amount}円",
   "procedure.feePerItem": "1点{amount}円",
   "procedure.feeFlat": "{amount}円",
@@ -72,9 +73,7 @@ const ja = {
   "form.continue": "次へ進む",
   "form.saveAndExit": "下書きを保存して中断する",
   "form.saveNote": "「下書きを保存して中断する」を選ぶと、入力途中の内容も保存されます。マイページから続きを入力できます。",
-  "form.pageCount": "{procedure}",
   "form.upload.tooBig": "ファイルは{max}以下にしてください（選んだファイルは{max}を超えています）",
-  "form.upload.failed": "ファイルを受け取れませんでした。もう一度選んでください",
 
   // Check your answers
   "check.title": "申請内容の確認",
@@ -114,20 +113,15 @@ const ja = {
   "my.noDrafts": "入力途中の申請はありません。",
   "my.lastSaved": "最終保存：{at}",
   "my.resume": "続きを入力する",
-  "my.resumeLabel": "{procedure}の続きを入力する",
   "my.applications": "申請した手続き",
   "my.noApplications": "まだ申請はありません。",
   "my.findProcedure": "手続きをさがす",
   "my.profile": "登録情報（氏名・住所など）を確認・変更する",
   "my.col.reference": "受付番号",
-  "my.col.procedure": "手続き",
   "my.col.status": "状態",
-  "my.col.updated": "更新日",
-  "my.statusSince": "{status}（{date}）",
 
   // Application page
   "application.title": "申請の状況",
-  "application.reference": "受付番号：{reference}",
   "application.status": "現在の状態",
   "application.submittedAt": "申請日時",
   "application.timeline": "これまでの経過",
@@ -169,11 +163,7 @@ const ja = {
   "correct.staffMessage": "担当部署からの連絡",
   "correct.submit": "補正内容を送信する",
   "correct.conflict": "この申請は、表示している間に担当部署で更新されました。入力した内容はそのまま残しています。最新の状態を確認してから、もう一度送信してください。",
-  "correct.notRequested": "この申請には、いま補正のお願いはありません。",
   "correct.pageTitle": "修正をお願いされた項目",
-
-  // Errors
-  "errors.signInToStart": "申請を始めるにはログインしてください。",
 };
 
 type Messages = Record<keyof typeof ja, string>;
@@ -223,6 +213,7 @@ const en: Messages = {
   "procedure.department": "Department",
   "procedure.legalBasis": "Legal basis",
   "procedure.noFee": "Free",
+  "procedure.nothingNeeded": "Nothing in particular",
   "procedure.feePerCopy": "{amount} yen per copy",
   "procedure.feePerItem": "{amount} yen per item",
   "procedure.feeFlat": "{amount} yen",
@@ -238,9 +229,7 @@ const en: Messages = {
   "form.continue": "Continue",
   "form.saveAndExit": "Save as a draft and come back later",
   "form.saveNote": "“Save as a draft and come back later” also keeps what you have typed on this page. You can continue from My page.",
-  "form.pageCount": "{procedure}",
   "form.upload.tooBig": "The file must be {max} or smaller (the selected file is larger than {max})",
-  "form.upload.failed": "We could not receive the file. Please select it again",
 
   "check.title": "Check your answers",
   "check.lead": "Check your answers before you apply. Choose “Change” to change an answer.",
@@ -276,19 +265,14 @@ const en: Messages = {
   "my.noDrafts": "You have no applications in progress.",
   "my.lastSaved": "Last saved: {at}",
   "my.resume": "Continue your application",
-  "my.resumeLabel": "Continue your application: {procedure}",
   "my.applications": "Your applications",
   "my.noApplications": "You have not applied for anything yet.",
   "my.findProcedure": "Find a procedure",
   "my.profile": "Check or change your details (name, address and more)",
   "my.col.reference": "Reference",
-  "my.col.procedure": "Procedure",
   "my.col.status": "Status",
-  "my.col.updated": "Updated",
-  "my.statusSince": "{status} ({date})",
 
   "application.title": "Your application",
-  "application.reference": "Reference: {reference}",
   "application.status": "Status",
   "application.submittedAt": "Submitted",
   "application.timeline": "History",
@@ -327,10 +311,7 @@ const en: Messages = {
   "correct.staffMessage": "Message from the department",
   "correct.submit": "Send corrections",
   "correct.conflict": "The department updated this application while you were correcting it. What you typed has been kept. Check the latest status, then send again.",
-  "correct.notRequested": "No correction has been requested for this application.",
   "correct.pageTitle": "Answers to correct",
-
-  "errors.signInToStart": "Please sign in to start your application.",
 };
 
 registerMessages("procedures", { ja, en });

@@ -15,6 +15,7 @@
  *                GET  /my/applications/:applicationId/withdraw   POST same
  *                GET  /my/applications/:applicationId/correct    POST same
  * Files          GET  /files/:fileId (the owner only)
+ * Staff          /staff/… (the back office, staff/routes.ts), registered from here.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../core/app-deps.ts";
@@ -72,6 +73,7 @@ import { formPage, type FormPageView } from "./views/form-page.ts";
 import { applicationPage, myPage, receiptPage, withdrawPage, withdrawRefusedPage } from "./views/my.ts";
 import { procedurePage } from "./views/procedure.ts";
 import { html } from "../../core/ui/html.ts";
+import { registerStaffRoutes } from "./staff/routes.ts";
 import "./messages.ts";
 
 const HIDDEN = { schema: { hide: true } } as const;
@@ -227,6 +229,7 @@ function prefillFor(page: PageDef, draft: DraftView, answers: Answers): Answers 
 
 export function proceduresRoutes(app: FastifyInstance, deps: AppDeps): void {
   const db = deps.db;
+  registerStaffRoutes(app, deps);
 
   async function departmentsByCode(): Promise<Map<string, Department>> {
     return new Map((await listDepartments(db)).map((d) => [d.code, d]));

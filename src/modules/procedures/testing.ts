@@ -64,11 +64,6 @@ export async function submitMultipart(browser: Browser, pageUrl: string, fields:
   return browser.request({ method: "POST", url: action, payload, headers: { "content-type": contentType } });
 }
 
-/** Posts a form with a CSRF token taken from a page already loaded (no new GET). */
-export async function postWithToken(browser: Browser, url: string, token: string, fields: Fields): Promise<Response> {
-  return browser.post(url, { _csrf: token, ...fields });
-}
-
 /** Where a redirect goes (path and query). */
 export function location(response: Response): string {
   const value = response.headers.location;
@@ -172,4 +167,40 @@ export async function submitResidence(resident: SignedInResident): Promise<{ dra
   const match = /^\/applications\/([0-9a-f-]{36})\/receipt$/.exec(location(submitted));
   assert.ok(match, location(submitted));
   return { draftId, applicationId: match[1]! };
+}
+
+function decode(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+/**
+ * What a browser would send for the main form of a page as it is shown: text and hidden inputs,
+ * checked radios and checkboxes, selected options, textareas (not files, not buttons).
+ */
+export function formFields(html: string): Record<string, string[]> {
+  const main = html.slice(Math.max(0, html.indexOf("<main")));
+  const form = /<form method="post"[\s\S]*?<\/form>/.exec(main)?.[0] ?? "";
+  const fields: Record<string, string[]> = {};
+  const add = (name: string, value: string) => (fields[name] ??= []).push(value);
+  const attr = (tag: string, name: string) => {
+    const match = new RegExp(`\\s${name}(?:="([^"]*)")?(?=[\\s>])`).exec(tag);
+    return match ? decode(match[1] ?? "") : undefined;
+  };
+  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
+    const name = attr(tag, "name");
+    const type = attr(tag, "type") ?? "text";
+    if (!name || type === "file" || type === "submit") continue;
+    if ((type === "checkbox" || type === "radio") && attr(tag, "checked") === undefined) continue;
+    add(name, attr(tag, "value") ?? "");
+  }
+  for (const [, open, options] of form.matchAll(/(<select\b[^>]*>)([\s\S]*?)<\/select>/g)) {
+    const name = attr(open!, "name");
+    const selected = [...options!.matchAll(/<option\b[^>]*>/g)].map((m) => m[0]).find((o) => attr(o, "selected") !== undefined);
+    if (name) add(name, selected ? (attr(selected, "value") ?? "") : "");
+  }
+  for (const [, open, text] of form.matchAll(/(<textarea\b[^>]*>)\n?([\s\S]*?)<\/textarea>/g)) {
+    const name = attr(open!, "name");
+    if (name) add(name, decode(text!));
+  }
+  return fields;
 }

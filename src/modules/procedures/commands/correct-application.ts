@@ -9,7 +9,7 @@
  */
 import type { Db } from "../../../core/db/database.ts";
 import type { Actor } from "../../../core/http/actor.ts";
-import { localize, type Locale, type LocalizedText } from "../../../core/i18n/index.ts";
+import type { LocalizedText } from "../../../core/i18n/index.ts";
 import { evaluateCondition, type Answers, type FormDefinition, type QuestionDef } from "../forms/index.ts";
 import { recordEvent } from "../history.ts";
 import { canCorrect, ownedOrNotFound } from "../policy.ts";
@@ -52,11 +52,6 @@ export function correctionDefinition(definition: FormDefinition, flagged: readon
     }
   }
   return { pages: [{ id: CORRECTION_PAGE_ID, title, questions }] };
-}
-
-/** Labels of the flagged questions, for messages. */
-export function flaggedLabels(definition: FormDefinition, flagged: readonly string[], locale: Locale): string[] {
-  return definition.pages.flatMap((p) => p.questions).filter((q) => flagged.includes(q.id)).map((q) => localize(q.label, locale));
 }
 
 export async function correctApplication(options: CorrectApplicationOptions): Promise<CorrectApplicationResult> {

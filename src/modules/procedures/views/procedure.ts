@@ -43,7 +43,7 @@ export function procedurePage(ctx: PageContext, view: ProcedureView): PageOption
   const online = p.channel !== "counter" && p.currentVersionId !== null;
   const needs = d.whatYouNeed.length
     ? html`<ul>${d.whatYouNeed.map((item) => html`<li>${localize(item, locale)}</li>`)}</ul>`
-    : html`${m(locale, "procedure.noFee")}`;
+    : html`${m(locale, "procedure.nothingNeeded")}`;
   const start = online
     ? html`<form method="post" action="/procedures/${p.slug}/start" class="start">
 ${csrfField(ctx)}
