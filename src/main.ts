@@ -5,6 +5,7 @@
  */
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./core/config/config.ts";
+import { embeddedSessionSecret } from "./core/config/embedded-secret.ts";
 import { DataDirBusyError } from "./core/db/data-dir-lock.ts";
 import { openDatabase } from "./core/db/database.ts";
 import { migrate } from "./core/db/migrate.ts";
@@ -12,6 +13,10 @@ import { demoLoginsText, seedDemoIfEmpty } from "./demo/seed.ts";
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (config.sessionSecretGenerated && !config.databaseUrl) {
+    config.sessionSecret = embeddedSessionSecret(config.dataDir);
+    config.sessionSecretGenerated = false;
+  }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(database);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db) : false;

@@ -1,5 +1,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import SwaggerParser from "@apidevtools/swagger-parser";
+import { missingTranslations } from "../i18n/index.ts";
 import { createTestApp, type TestApp } from "../../testing/app.ts";
 import { listMigrations } from "../db/migrate.ts";
 
@@ -20,12 +22,24 @@ test("GET /healthz reports the database and the migration version", async () => 
   assert.equal(body.migration.current, listMigrations().at(-1)?.version);
 });
 
-test("GET /openapi.json is an OpenAPI 3 document describing /healthz", async () => {
+test("GET /openapi.json is a valid OpenAPI 3 document describing every JSON endpoint", async () => {
   const response = await app.http.inject({ method: "GET", url: "/openapi.json" });
   assert.equal(response.statusCode, 200);
   const doc = response.json();
   assert.match(doc.openapi, /^3\./);
+  await SwaggerParser.validate(structuredClone(doc));
   assert.ok(doc.paths["/healthz"].get);
+  assert.ok(doc.paths["/api/procedures"]?.get, "the catalogue API is described");
+  // Every route answering JSON under /api is described.
+  const routes = app.http.printRoutes({ commonPrefix: false });
+  for (const match of routes.matchAll(/(\/api\/[^\s(]*)/g)) {
+    const path = match[1]!.replace(/:(\w+)/g, "{$1}");
+    assert.ok(doc.paths[path], `${path} is in /openapi.json`);
+  }
+});
+
+test("every message has an English translation", () => {
+  assert.deepEqual(missingTranslations("en"), []);
 });
 
 test("pages carry a strict Content-Security-Policy and lang=ja by default", async () => {

@@ -15,6 +15,7 @@ import {
   countRows,
   createSeededApp,
   errorSummaryLinks,
+  formFields,
   inputValue,
   location,
   NAME_PAGE,
@@ -201,5 +202,61 @@ describe("uploads", () => {
       power_of_attorney: inputValue(page.body, "power_of_attorney"),
     });
     assert.equal(location(done), `/drafts/${draftId}/pages/subject`);
+  });
+
+  it("keeps each child's file with the right child when items of a repeating group are added and removed", async () => {
+    const resident = await signUpResident(app);
+    const started = await resident.browser.submit("/procedures/child-medical-subsidy", {}, "/procedures/child-medical-subsidy/start");
+    const draftId = location(started).split("/")[2]!;
+    const steps = [
+      ["guardian", {
+        "guardian_name.family": "金", "guardian_name.given": "美玲", "guardian_furigana.family": "キム", "guardian_furigana.given": "ミレイ",
+        "guardian_birth_date.era": "seireki", "guardian_birth_date.year": "1991", "guardian_birth_date.month": "3", "guardian_birth_date.day": "27",
+        guardian_relationship: "mother",
+      }],
+      ["guardian_contact", { "guardian_address.postalCode": "547-0044", "guardian_address.address": "大阪市平野区平野本町4丁目", guardian_phone: "07000009012", guardian_email: "" }],
+      ["insurance", { insurance_type: "kokuho_osaka" }],
+      ["insurance_details", { insurer_number: "123456", insurance_number: "789", "insured_person_name.family": "金", "insured_person_name.given": "美玲" }],
+    ] as const;
+    for (const [pageId, fields] of steps) assert.equal((await answer(resident.browser, draftId, pageId, fields)).statusCode, 303, pageId);
+    const child = (n: number, given: string, day: string) => ({
+      [`children.${n}.child_name.family`]: "金",
+      [`children.${n}.child_name.given`]: given,
+      [`children.${n}.child_furigana.family`]: "キム",
+      [`children.${n}.child_furigana.given`]: "ハナ",
+      [`children.${n}.child_birth_date.era`]: "seireki",
+      [`children.${n}.child_birth_date.year`]: "2020",
+      [`children.${n}.child_birth_date.month`]: "5",
+      [`children.${n}.child_birth_date.day`]: day,
+      [`children.${n}.child_sex`]: "female",
+    });
+    const url = `/drafts/${draftId}/pages/children`;
+    // Child 1 with a file, then 「お子さんを追加」: the file is stored and kept on the page shown again.
+    const added = await submitMultipart(resident.browser, url, { _action: "add:children", "children._count": "1", ...child(0, "花", "1") }, [
+      { name: "children.0.child_insurance_card", filename: "hana.pdf", contentType: "application/pdf", bytes: SAMPLE.pdf },
+    ]);
+    assert.equal(added.statusCode, 200);
+    assert.match(added.body, /添付済みのファイル：hana\.pdf/);
+    // Child 2 with a file; continue saves both.
+    const both = await submitMultipart(resident.browser, url, { ...formFields(added.body), ...child(1, "空", "2"), _action: "continue" }, [
+      { name: "children.1.child_insurance_card", filename: "sora.png", contentType: "image/png", bytes: SAMPLE.png },
+    ]);
+    assert.equal(both.statusCode, 303, both.body.slice(0, 3000));
+    type Child = { child_name: { given: string }; child_insurance_card: { name: string; fileId: string } };
+    const children = async () =>
+      (await queryRows<{ children: Child[] }>(app.deps.db, sql`SELECT answers -> 'children' AS children FROM drafts WHERE id = ${draftId}`))[0]!.children;
+    const saved = await children();
+    assert.deepEqual(saved.map((c) => [c.child_name.given, c.child_insurance_card.name]), [["花", "hana.pdf"], ["空", "sora.png"]]);
+    // Remove child 1: child 2 moves up with its own file.
+    const page = await resident.browser.get(url);
+    const removed = await submitMultipart(resident.browser, url, { ...formFields(page.body), _action: "remove:children:0" });
+    assert.equal(removed.statusCode, 200);
+    assert.equal(inputValue(removed.body, "children._count"), "1");
+    assert.match(removed.body, /添付済みのファイル：sora\.png/);
+    assert.doesNotMatch(removed.body, /hana\.pdf/);
+    const continued = await submitMultipart(resident.browser, url, { ...formFields(removed.body), _action: "continue" });
+    assert.equal(continued.statusCode, 303);
+    const after = await children();
+    assert.deepEqual(after.map((c) => [c.child_name.given, c.child_insurance_card.fileId]), [["空", saved[1]!.child_insurance_card.fileId]]);
   });
 });
