@@ -89,8 +89,21 @@ function appendField(body: FormBody, name: string, value: string): void {
   else body[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
 }
 
+/**
+ * How many file parts a page's form can send: one per file input (browsers send empty ones too),
+ * so that a forged request cannot make the server buffer dozens of files.
+ */
+function fileInputsOf(page: PageDef | null): number {
+  let count = 0;
+  for (const q of page?.questions ?? []) {
+    if (q.type === "file") count += 1;
+    if (q.type === "group") count += Math.min(q.maxItems ?? 20, 100) * (q.fields ?? []).filter((f) => f.type === "file").length;
+  }
+  return count;
+}
+
 /** The POST body of a form page: urlencoded, or multipart with its uploaded files. */
-async function readFormBody(request: FastifyRequest, maxUploadBytes: number): Promise<{ body: FormBody; uploads: Upload[] }> {
+async function readFormBody(request: FastifyRequest, page: PageDef | null, maxUploadBytes: number): Promise<{ body: FormBody; uploads: Upload[] }> {
   if (!request.isMultipart()) {
     const body: FormBody = {};
     for (const [name, value] of Object.entries((request.body ?? {}) as Record<string, unknown>)) {
@@ -102,7 +115,7 @@ async function readFormBody(request: FastifyRequest, maxUploadBytes: number): Pr
   const body: FormBody = {};
   const uploads: Upload[] = [];
   // throwFileSizeLimit: false → an oversize file arrives truncated and flagged, and becomes a field error.
-  const options = { limits: { fileSize: maxUploadBytes, files: 60, fields: 2000 }, throwFileSizeLimit: false };
+  const options = { limits: { fileSize: maxUploadBytes, files: fileInputsOf(page), fields: 3000 }, throwFileSizeLimit: false };
   const parts = request.parts(options as Parameters<FastifyRequest["parts"]>[0]);
   for await (const part of parts) {
     if (part.type === "file") {
@@ -431,7 +444,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps): void {
       return reply.redirect(stepUrl(draft.id, firstStep(draft.definition, draft.answers)), 303);
     }
     const locale = request.locale;
-    const { body, uploads } = await readFormBody(request, deps.config.maxUploadBytes);
+    const { body, uploads } = await readFormBody(request, page, deps.config.maxUploadBytes);
     const uploadErrors = await takeFiles(deps, request, page, body, uploads);
     const definition = draft.definition;
 
@@ -503,7 +516,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps): void {
     let declaration: { pageId: string; answers: Partial<Answers> } | undefined;
     const closing = visibleClosingDeclaration(draft.definition, pruneAnswers(draft.definition, draft.answers));
     if (closing && !draft.submittedAt) {
-      const { body } = await readFormBody(request, deps.config.maxUploadBytes);
+      const { body } = await readFormBody(request, null, deps.config.maxUploadBytes);
       const parsed = parsePage(draft.definition, closing.id, body, draft.answers, request.locale);
       if (parsed.errors.length > 0) return renderCheck(reply, draft, { raw: parsed.raw, errors: parsed.errors }, 422);
       declaration = { pageId: closing.id, answers: parsed.answers };
@@ -625,7 +638,7 @@ ${application.correctionMessage ? html`<h2>${m(locale, "correct.staffMessage")}<
     const actor = requireResident(request);
     const locale = request.locale;
     const { definition, page } = correctionForm(application);
-    const { body, uploads } = await readFormBody(request, deps.config.maxUploadBytes);
+    const { body, uploads } = await readFormBody(request, page, deps.config.maxUploadBytes);
     const uploadErrors = await takeFiles(deps, request, page, body, uploads);
     const revision = RevisionInput.safeParse({ revision: body.revision });
     const action = parseFormAction(body);

@@ -137,6 +137,20 @@ describe("uploads", () => {
     assert.equal(await countRows(app, "files"), files);
   });
 
+  it("refuses a forged request with more files than the page has file inputs, storing none", async () => {
+    const resident = await signUpResident(app);
+    const draftId = await startUploadTest(resident);
+    const files = await countRows(app, "files");
+    const forged = await submitMultipart(
+      resident.browser,
+      `/drafts/${draftId}/pages/doc`,
+      { _action: "continue" },
+      [1, 2, 3, 4].map((n) => ({ name: "scan", filename: `scan${n}.pdf`, contentType: "application/pdf", bytes: SAMPLE.pdf })),
+    );
+    assert.equal(forged.statusCode, 413);
+    assert.equal(await countRows(app, "files"), files);
+  });
+
   it("stores a good PDF, keeps it when the page is shown again, and lets only its owner download it", async () => {
     const resident = await signUpResident(app);
     const draftId = await startUploadTest(resident);

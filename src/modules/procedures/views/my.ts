@@ -2,7 +2,7 @@
  * The resident's own pages: the receipt after submitting, my page (drafts in progress and
  * applications), an application with its status timeline, and the withdraw confirmation.
  */
-import { localize, type LocalizedText } from "../../../core/i18n/index.ts";
+import { localize, type Locale, type LocalizedText } from "../../../core/i18n/index.ts";
 import { html, type HtmlValue } from "../../../core/ui/html.ts";
 import { csrfField, type PageContext, type PageOptions } from "../../../core/ui/layout.ts";
 import type { ApplicationListItem, ApplicationView, DraftListItem, ResidentEvent } from "../queries.ts";
@@ -64,7 +64,7 @@ export function myPage(ctx: PageContext, view: MyPageView): PageOptions {
         (d) => html`<li class="card">
 <h3>${localize(d.procedureTitle, locale)}</h3>
 <p class="muted">${m(locale, "my.lastSaved", { at: formatDateTime(d.updatedAt, locale) })}</p>
-<p><a class="button button--secondary" href="/drafts/${d.id}">${m(locale, "my.resume")}<span class="visually-hidden">：${localize(d.procedureTitle, locale)}</span></a></p>
+<p><a class="button button--secondary" href="/drafts/${d.id}">${m(locale, "my.resume")}<span class="visually-hidden">${locale === "ja" ? "：" : ": "}${localize(d.procedureTitle, locale)}</span></a></p>
 </li>`,
       )}</ul>`
     : html`<p>${m(locale, "my.noDrafts")}</p>`;
@@ -97,7 +97,7 @@ ${applications}
 // One application
 
 /** What an event says to the resident, in words. */
-export function eventText(event: ResidentEvent, locale: "ja" | "en"): string {
+export function eventText(event: ResidentEvent, locale: Locale): string {
   if (event.type === "submitted") return m(locale, "event.submitted");
   if (event.type === "corrected") return m(locale, "event.corrected");
   if (event.type === "withdrawn") return m(locale, "event.withdrawn");
