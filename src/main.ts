@@ -1,8 +1,11 @@
 /**
  * `npm start`: validates the configuration, opens the database (embedded PGlite in ./data
  * unless DATABASE_URL is set), applies migrations, seeds Japanese demo data into an empty
- * embedded database, serves HTTP and runs the background workers.
+ * embedded database, serves HTTP and runs the background workers. With WEB_CONCURRENCY=N
+ * (PostgreSQL only) the primary prepares the database and forks N worker processes that
+ * share the port — the same stateless instances a load balancer would spread requests over.
  */
+import cluster from "node:cluster";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./core/config/config.ts";
 import { embeddedSessionSecret } from "./core/config/embedded-secret.ts";
@@ -17,9 +20,31 @@ async function main(): Promise<void> {
     config.sessionSecret = embeddedSessionSecret(config.dataDir);
     config.sessionSecretGenerated = false;
   }
+  if (cluster.isWorker) return serveWorker(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(database);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db) : false;
+  if (config.webConcurrency > 1) {
+    await database.close();
+    for (let i = 0; i < config.webConcurrency; i++) cluster.fork();
+    cluster.on("exit", (worker, code, signal) => {
+      if (!stopping) process.stderr.write(`worker ${worker.process.pid} exited (${signal ?? code}); starting another\n`);
+      if (!stopping) cluster.fork();
+    });
+    let stopping = false;
+    const stopAll = () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+      setTimeout(() => process.exit(0), 5000).unref();
+      cluster.on("exit", () => {
+        if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      });
+    };
+    process.on("SIGINT", stopAll);
+    process.on("SIGTERM", stopAll);
+    process.stdout.write(`\nMachi is running at ${config.baseUrl}/ with ${config.webConcurrency} worker processes; migrations applied now: ${applied.length}\n\n`);
+    return;
+  }
   const app = await buildApp(config, database);
   await app.http.listen({ port: config.port, host: config.host });
 
@@ -45,6 +70,20 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/** A cluster worker: the database is already migrated and seeded by the primary. */
+async function serveWorker(config: ReturnType<typeof loadConfig>): Promise<void> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const app = await buildApp(config, database);
+  await app.http.listen({ port: config.port, host: config.host });
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop());
+  process.on("SIGINT", () => void stop());
 }
 
 main().catch((error: unknown) => {

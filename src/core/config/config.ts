@@ -23,6 +23,8 @@ export type Config = {
   seedDemo: boolean;
   /** Run background workers (outbox delivery) in this process. */
   workers: boolean;
+  /** HTTP worker processes (node:cluster) sharing the port; PostgreSQL only (PGlite is single-process). */
+  webConcurrency: number;
   /** Maximum upload size in bytes. */
   maxUploadBytes: number;
   nodeEnv: "production" | "development" | "test";
@@ -56,6 +58,10 @@ export function loadConfig(env: Env = process.env): Config {
   const maxUploadBytes = integer(env, "MAX_UPLOAD_BYTES", 10 * 1024 * 1024, 1024, 100 * 1024 * 1024, problems);
   const seedDemo = boolean(env, "SEED_DEMO", databaseUrl === undefined, problems);
   const workers = boolean(env, "WORKERS", true, problems);
+  const webConcurrency = integer(env, "WEB_CONCURRENCY", 1, 1, 64, problems);
+  if (webConcurrency > 1 && databaseUrl === undefined) {
+    problems.push("WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database belongs to one process.");
+  }
   const mailFrom = env.MAIL_FROM ?? "Machi 大阪市オンライン申請 <no-reply@machi.example.jp>";
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -71,6 +77,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     seedDemo,
     workers,
+    webConcurrency,
     maxUploadBytes,
     nodeEnv,
   };
