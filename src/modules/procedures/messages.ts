@@ -19,6 +19,7 @@ const ja = {
   // Catalogue
   "catalogue.title": "手続きをさがす",
   "catalogue.lead": "キーワードでさがすか、くらしのできごと・分類・担当部署から選んでください。",
+  "catalogue.popular": "よく使われる手続き",
   "catalogue.searchLabel": "手続きの名前やキーワード",
   "catalogue.searchHint": "ひらがな・カタカナ・漢字のどれでもさがせます（例：じゅうみんひょう、転入、保育所）",
   "catalogue.searchButton": "さがす",
@@ -178,6 +179,7 @@ const en: Messages = {
 
   "catalogue.title": "Find a procedure",
   "catalogue.lead": "Search by keyword, or choose a life event, a category or a department.",
+  "catalogue.popular": "Popular procedures",
   "catalogue.searchLabel": "Name of the procedure or a keyword",
   "catalogue.searchHint": "You can search in English, kanji, hiragana or katakana (e.g. residence record, じゅうみんひょう, nursery)",
   "catalogue.searchButton": "Search",

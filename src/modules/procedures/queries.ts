@@ -103,6 +103,27 @@ export async function findCatalogueProcedures(db: Db, filter: CatalogueFilter): 
   );
 }
 
+/**
+ * The procedures residents use most: by applications in the last 90 days, topped up with the
+ * given slugs (the city's own priorities) while there are few applications yet.
+ */
+export async function findPopularProcedures(db: Db, featuredSlugs: readonly string[], limit: number): Promise<CatalogueRow[]> {
+  const featured = featuredSlugs.join(","); // slugs are url-safe: no commas
+  return queryRows<CatalogueRow>(
+    db,
+    sql`SELECT p.id, p.slug, p.title, p.reading, p.summary, p.keywords, p.channel,
+               p.department_code AS "departmentCode", p.category_code AS "categoryCode",
+               p.life_events AS "lifeEvents", p.fee_yen AS "feeYen"
+        FROM procedures p
+        LEFT JOIN (SELECT procedure_id, count(*) AS n FROM applications
+                   WHERE submitted_at > now() - interval '90 days' GROUP BY procedure_id) a ON a.procedure_id = p.id
+        WHERE p.published AND p.channel <> 'counter'
+          AND (a.n IS NOT NULL OR p.slug = ANY (string_to_array(${featured}, ',')))
+        ORDER BY coalesce(a.n, 0) DESC, array_position(string_to_array(${featured}, ','), p.slug), p.reading
+        LIMIT ${limit}`,
+  );
+}
+
 export type ProcedureRow = CatalogueRow & {
   details: ProcedureDetails;
   currentVersionId: string | null;

@@ -64,7 +64,11 @@ import {
   type ApplicationView,
   type DraftView,
   type Facet,
+  findPopularProcedures,
 } from "./queries.ts";
+
+/** The seed's three procedures lead the popular list until real application counts take over. */
+const FEATURED_PROCEDURES = ["residence-certificate", "long-term-care-certification", "child-medical-subsidy"];
 import { getProcedureSchema, isUuid, listProceduresSchema, PageId, parseCatalogueQuery, returnsToCheck, RevisionInput } from "./schema.ts";
 import { cataloguePage } from "./views/catalogue.ts";
 import { checkPage } from "./views/check.ts";
@@ -330,6 +334,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps): void {
     const results = asked
       ? await searchCatalogue({ db, q: query.q, event: event?.code, category: category?.code, department: department?.code })
       : null;
+    const popular = results === null ? await findPopularProcedures(db, FEATURED_PROCEDURES, 6) : [];
     return sendPage(reply, (ctx) =>
       cataloguePage(ctx, {
         q: query.q,
@@ -339,6 +344,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps): void {
           ...(department ? { department: { code: department.code, name: department.name } } : {}),
         },
         results,
+        popular,
         all,
         events,
         categories,

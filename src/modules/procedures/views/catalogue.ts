@@ -6,7 +6,7 @@ import { localize, type Locale, type LocalizedText } from "../../../core/i18n/in
 import { html, type HtmlValue } from "../../../core/ui/html.ts";
 import type { PageContext, PageOptions } from "../../../core/ui/layout.ts";
 import type { CatalogueResult } from "../commands/search-catalogue.ts";
-import type { Facet } from "../queries.ts";
+import type { CatalogueRow, Facet } from "../queries.ts";
 import { channelTag, m } from "./components.ts";
 
 export type CatalogueView = {
@@ -17,12 +17,14 @@ export type CatalogueView = {
   results: CatalogueResult[] | null;
   /** Whether all procedures were asked for (?all=1). */
   all: boolean;
+  /** Most used procedures, shown at the start of the catalogue. */
+  popular: CatalogueRow[];
   events: Facet[];
   categories: Facet[];
   departments: Facet[];
 };
 
-function card(locale: Locale, p: CatalogueResult): HtmlValue {
+function card(locale: Locale, p: CatalogueRow): HtmlValue {
   return html`<li class="card">
 <h3><a href="/procedures/${p.slug}">${localize(p.title, locale)}</a></h3>
 <p>${localize(p.summary, locale)}</p>
@@ -94,6 +96,10 @@ ${hiddenFilters}
 </div>
 </form>
 ${results}
+${view.results === null && view.popular.length > 0
+  ? html`<section aria-labelledby="popular-heading"><h2 id="popular-heading">${m(locale, "catalogue.popular")}</h2>
+<ul class="card-list">${view.popular.map((p) => card(locale, p))}</ul></section>`
+  : ""}
 ${browseList(locale, m(locale, "catalogue.browseEvents"), "event", view.events)}
 ${browseList(locale, m(locale, "catalogue.browseCategories"), "category", view.categories)}
 ${browseList(locale, m(locale, "catalogue.browseDepartments"), "department", view.departments)}
