@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   if (cluster.isWorker) return serveWorker(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(database);
-  const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db) : false;
+  const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, { baseUrl: config.baseUrl }) : false;
   if (config.webConcurrency > 1) {
     await database.close();
     for (let i = 0; i < config.webConcurrency; i++) cluster.fork();

@@ -3,5 +3,7 @@ import type { Module } from "./core/app-deps.ts";
 import { homeModule } from "./modules/home/index.ts";
 import { identityModule } from "./modules/identity/index.ts";
 import { proceduresModule } from "./modules/procedures/index.ts";
+import { documentsModule } from "./modules/documents/index.ts";
+import { disasterModule } from "./modules/disaster/index.ts";
 
-export const MODULES: Module[] = [homeModule, identityModule, proceduresModule];
+export const MODULES: Module[] = [homeModule, identityModule, proceduresModule, documentsModule, disasterModule];

@@ -2,6 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { sql } from "drizzle-orm";
 import { appendAudit } from "../core/audit/audit.ts";
+import { queryRows } from "../core/db/database.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
 import { runCli } from "./main.ts";
 
@@ -37,6 +38,7 @@ test("seed-demo, user create and audit verify; audit verify fails after a record
   let { out, io } = capture();
   assert.equal(await runCli(["seed-demo"], io, env), 0, out.stderr);
   assert.match(out.stdout, /procedures/);
+  assert.match(out.stdout, /[1-9]\d* new cases/, "demo cases are created through the audited staff commands");
 
   ({ out, io } = capture());
   const args = ["user", "create", "--kind", "staff", "--email", "cli.staff@example.jp", "--password", "a-long-password-1", "--family", "市役", "--given", "太郎", "--department", "welfare"];
@@ -54,12 +56,13 @@ test("seed-demo, user create and audit verify; audit verify fails after a record
   // Appends only: the database itself refuses changes…
   await assert.rejects(database.db.execute(sql`UPDATE audit_log SET action = 'x' WHERE seq = 2`), (error: Error) => /append-only/.test(String(error.cause)));
   // …so a tamperer must first disable the trigger (as a superuser could); verify still notices.
+  const [original] = await queryRows<{ data: string }>(database.db, sql`SELECT data::text AS data FROM audit_log WHERE seq = 2`);
   await database.execScript("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update; UPDATE audit_log SET data = '{\"i\": 42}' WHERE seq = 2");
   ({ out, io } = capture());
   assert.equal(await runCli(["audit", "verify"], io, env), 1);
   assert.match(out.stdout, /BROKEN at record 2/);
 
-  await database.execScript("UPDATE audit_log SET data = '{\"i\": 1}' WHERE seq = 2");
+  await database.db.execute(sql`UPDATE audit_log SET data = ${original!.data}::jsonb WHERE seq = 2`);
   ({ out, io } = capture());
   assert.equal(await runCli(["audit", "verify"], io, env), 0, "restoring the record restores the chain");
   await database.execScript("DELETE FROM audit_log WHERE seq = 2");

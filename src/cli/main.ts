@@ -8,6 +8,7 @@ import { DataDirBusyError } from "../core/db/data-dir-lock.ts";
 import { openDatabase, type Database } from "../core/db/database.ts";
 import { migrate } from "../core/db/migrate.ts";
 import { runDisasterCli } from "../modules/disaster/cli.ts";
+import { runSignaturesCli } from "../modules/signatures/cli.ts";
 import { auditVerify } from "./commands/audit-verify.ts";
 import { exportApplications, exportProcedures } from "./commands/export.ts";
 import { seedDemo } from "./commands/seed-demo.ts";
@@ -57,6 +58,7 @@ const COMMANDS: Record<string, Handler> = {
     throw new UsageError(`export what? "applications" or "procedures", not "${what ?? ""}"`);
   },
   disaster: async ({ args, io }) => runDisasterCli(args, io),
+  signatures: async ({ args, io }) => runSignaturesCli(args, io),
 };
 
 const userCreateOptions = {

@@ -12,6 +12,8 @@ Commands:
   export procedures [--out FILE]  the catalogue as JSON lines
   disaster jma-parse FILE         summarise a JMA 防災情報XML message as JSON
   disaster cap-validate FILE      validate a CAP 1.2 alert (exit 0 valid, 1 invalid)
+  signatures verify --signature FILE [--content FILE] --trust CA.pem [--crl FILE]
+                                  verify a CMS signature; prints JSON (exit 0 valid, 1 invalid)
 
 Environment: DATABASE_URL (PostgreSQL; unset = embedded database in ./data), DATA_DIR.
 Exit codes: 0 success, 1 failure, 2 bad usage.

@@ -6,12 +6,23 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../core/db/database.ts";
 import { upsertDepartments } from "../modules/identity/commands/upsert-departments.ts";
 import { createUser, updateResidentProfile } from "../modules/identity/index.ts";
+import { seedDemoCases } from "./demo-cases.ts";
+import { seedDisasterDemo } from "../modules/disaster/index.ts";
 import { importCatalogue } from "../modules/procedures/commands/import-catalogue.ts";
 import { CATEGORIES, DEMO_RESIDENTS, DEMO_STAFF, DEPARTMENTS, LIFE_EVENTS, PROCEDURES } from "../modules/procedures/demo/catalogue.ts";
 
-export type SeedReport = { departments: number; procedures: number; usersCreated: number };
+export type SeedReport = { departments: number; procedures: number; usersCreated: number; casesCreated: number };
 
-export async function seedDemo(db: Db, onProgress: (step: string) => void = () => {}): Promise<SeedReport> {
+export type SeedOptions = {
+  /** Also create demo cases (applications at several stages); default true. Tests of an empty case store pass false. */
+  cases?: boolean;
+  /** Public URL for links in the (unsent) demo e-mails. */
+  baseUrl?: string;
+  onProgress?: (step: string) => void;
+};
+
+export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedReport> {
+  const onProgress = options.onProgress ?? (() => {});
   onProgress("departments");
   await upsertDepartments({ db, items: DEPARTMENTS });
   onProgress("catalogue");
@@ -45,14 +56,18 @@ export async function seedDemo(db: Db, onProgress: (step: string) => void = () =
     }
     usersCreated++;
   }
-  return { departments: DEPARTMENTS.length, procedures: catalogue.procedures, usersCreated };
+  onProgress("disaster demo (designated shelters, 危機管理室)");
+  await seedDisasterDemo(db);
+  onProgress("demo cases");
+  const casesCreated = options.cases === false ? 0 : await seedDemoCases(db, options.baseUrl ?? process.env.BASE_URL ?? "http://localhost:3000");
+  return { departments: DEPARTMENTS.length, procedures: catalogue.procedures, usersCreated, casesCreated };
 }
 
 /** Seeds only a database that has no procedures yet (first start of the demo). */
-export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
+export async function seedDemoIfEmpty(db: Db, options: SeedOptions = {}): Promise<boolean> {
   const [row] = await queryRows<{ count: number }>(db, sql`SELECT count(*)::int AS count FROM procedures`);
   if ((row?.count ?? 0) > 0) return false;
-  await seedDemo(db);
+  await seedDemo(db, options);
   return true;
 }
 

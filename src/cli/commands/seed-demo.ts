@@ -3,7 +3,7 @@ import { seedDemo as seed } from "../../demo/seed.ts";
 import type { CliIo } from "../io.ts";
 
 export async function seedDemo(db: Db, io: CliIo): Promise<number> {
-  const report = await seed(db, (step) => io.progress(`seeding ${step}…`));
-  io.stdout(`demo data: ${report.departments} departments, ${report.procedures} procedures, ${report.usersCreated} new users\n`);
+  const report = await seed(db, { onProgress: (step) => io.progress(`seeding ${step}…`) });
+  io.stdout(`demo data: ${report.departments} departments, ${report.procedures} procedures, ${report.usersCreated} new users, ${report.casesCreated} new cases\n`);
   return 0;
 }

@@ -17,6 +17,7 @@
  * Files          GET  /files/:fileId (the owner only)
  * Staff          /staff/… (the back office, staff/routes.ts), registered from here.
  */
+import { listIssuedDocuments } from "../documents/index.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../core/app-deps.ts";
 import { AppError, isAppError } from "../../core/http/errors.ts";
@@ -563,10 +564,11 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.get("/my/applications/:applicationId", HIDDEN, async (request, reply) => {
     const application = await loadApplication(request);
-    const events = await listResidentEvents(db, application.id);
+    const [events, issued] = await Promise.all([listResidentEvents(db, application.id), listIssuedDocuments(db, application.id)]);
     const query = request.query as Record<string, unknown>;
+    const documents = issued.map((d) => ({ id: d.id, title: t(request.locale, `documents.kind.${d.kind}`), issuedAt: d.issuedAt }));
     return sendPage(reply, (ctx) =>
-      applicationPage(ctx, { application, events, corrected: query.corrected === "1", withdrawn: query.withdrawn === "1" }),
+      applicationPage(ctx, { application, events, documents, corrected: query.corrected === "1", withdrawn: query.withdrawn === "1" }),
     );
   });
 

@@ -6,6 +6,7 @@
  * A reason is required to reject and to move a case back (補正依頼中 → 審査中, which cancels the
  * correction request); the applicant sees the reason in their timeline and in the e-mail.
  */
+import { enqueueDocumentIssue } from "../../documents/index.ts";
 import type { Db } from "../../../core/db/database.ts";
 import { t } from "../../../core/i18n/index.ts";
 import { recordEvent } from "../history.ts";
@@ -105,6 +106,9 @@ export async function staffChangeStatus(options: StaffChangeStatusOptions): Prom
         };
       },
     });
+    // An approved case may come with an official document (e.g. a sealed 住民票の写し); the
+    // documents module issues it in the background, once, and ignores procedures without one.
+    if (to === "approved") await enqueueDocumentIssue(tx, { applicationId: theCase.id });
     return { revision };
   });
 }

@@ -2,6 +2,7 @@
  * The resident's own pages: the receipt after submitting, my page (drafts in progress and
  * applications), an application with its status timeline, and the withdraw confirmation.
  */
+import { issuedDocumentPath, receiptPdfPath } from "../../documents/index.ts";
 import { localize, type Locale, type LocalizedText } from "../../../core/i18n/index.ts";
 import { html, type HtmlValue } from "../../../core/ui/html.ts";
 import { csrfField, type PageContext, type PageOptions } from "../../../core/ui/layout.ts";
@@ -41,6 +42,7 @@ export function receiptPage(ctx: PageContext, view: ReceiptView): PageOptions {
 <li>${m(locale, "receipt.next3")}</li>
 </ol>
 <p><a class="button" href="/my/applications/${a.id}">${m(locale, "receipt.viewApplication")}</a></p>
+<p><a href="${receiptPdfPath(a.id)}">${m(locale, "application.receiptPdf")}</a></p>
 <p><a href="/my">${m(locale, "receipt.toMyPage")}</a></p>
 </div>`,
   };
@@ -111,6 +113,8 @@ export function eventText(event: ResidentEvent, locale: Locale): string {
 export type ApplicationPageView = {
   application: ApplicationView;
   events: ResidentEvent[];
+  /** Official documents issued for this application (e.g. a sealed 住民票の写し). */
+  documents: Array<{ id: string; title: string; issuedAt: Date }>;
   corrected: boolean;
   withdrawn: boolean;
 };
@@ -150,6 +154,11 @@ ${notice(view.withdrawn ? m(locale, "my.withdrawn") : undefined)}
 <div class="summary-list__row"><dt class="summary-list__key">${m(locale, "application.submittedAt")}</dt><dd class="summary-list__value">${formatDateTime(a.submittedAt, locale)}</dd></div>
 </dl>
 ${correction}
+<h2>${m(locale, "application.documents")}</h2>
+<ul>
+<li><a href="${receiptPdfPath(a.id)}">${m(locale, "application.receiptPdf")}</a></li>
+${view.documents.map((d) => html`<li><a href="${issuedDocumentPath(d.id)}">${m(locale, "application.issuedPdf", { title: d.title, date: formatDateTime(d.issuedAt, locale) })}</a></li>`)}
+</ul>
 <h2>${m(locale, "application.timeline")}</h2>
 ${timeline}
 <h2>${m(locale, "application.answers")}</h2>

@@ -7,6 +7,7 @@
  * input (422) the page is rendered again from the latest case with what the staff member typed
  * put back into their form, so nothing is lost.
  */
+import { caseDocumentsPath } from "../../../documents/index.ts";
 import type { Actor } from "../../../../core/http/actor.ts";
 import { localize, t, type Locale } from "../../../../core/i18n/index.ts";
 import { html, type HtmlValue, type SafeHtml } from "../../../../core/ui/html.ts";
@@ -93,6 +94,7 @@ ${theCase.status === "correction_requested" ? currentCorrection(locale, theCase)
 ${answersSummary(theCase.definition, theCase.answers, locale, theCase.status === "correction_requested" ? theCase.correctionQuestions : [])}
 <h2>${t(locale, "staff.case.files")}</h2>
 ${filesList(locale, theCase.answers)}
+<p><a href="${caseDocumentsPath(theCase.id)}">${t(locale, "staff.case.documents")}</a></p>
 <h2>${t(locale, "staff.case.actions")}</h2>
 ${closed ? html`<p>${t(locale, "staff.case.finalNote", { status: statusWord(locale, theCase.status) })}</p>` : ""}
 ${closed ? "" : assignForm(ctx, view)}

@@ -1,0 +1,97 @@
+/**
+ * Form pieces of the documents pages in the design system's markup (public/machi.css): a label
+ * on every field, hint and error tied to the control with aria-describedby, the error beside the
+ * field and in the summary at the top, what was typed kept.
+ */
+import type { FastifyReply } from "fastify";
+import { t, type Locale, type MessageParams } from "../../../core/i18n/index.ts";
+import { html, type HtmlValue, type SafeHtml } from "../../../core/ui/html.ts";
+import { errorSummary, layout, type PageContext, type PageOptions } from "../../../core/ui/layout.ts";
+import type { FieldProblem } from "../schema.ts";
+import "../messages.ts";
+
+export type FieldErrors = Record<string, string>;
+
+export const m = (locale: Locale, key: string, params?: MessageParams): string => t(locale, `documents.${key}`, params);
+
+/** Renders a page whose body needs the page context (the CSRF token is made once). */
+export function sendPage(reply: FastifyReply, build: (ctx: PageContext) => PageOptions, status = 200): FastifyReply {
+  const ctx = reply.pageContext();
+  const body = layout(ctx, build(ctx)).value;
+  return reply.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(body);
+}
+
+export function errorsOf(locale: Locale, problems: FieldProblem[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const problem of problems) errors[problem.field] ??= m(locale, problem.key, problem.params);
+  return errors;
+}
+
+export function summary(locale: Locale, errors: FieldErrors): HtmlValue {
+  return errorSummary(locale, Object.entries(errors).map(([field, message]) => ({ field, message })));
+}
+
+function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean);
+  return ids.length > 0 ? ids.join(" ") : undefined;
+}
+
+function errorLine(locale: Locale, id: string, error: string | undefined): HtmlValue {
+  if (!error) return "";
+  return html`<span class="field__error" id="${id}-error"><span class="visually-hidden">${locale === "ja" ? "エラー：" : "Error: "}</span>${error}</span>`;
+}
+
+export type ControlOptions = {
+  locale: Locale;
+  name: string;
+  /** The element id (default: the name); ids of repeated forms need a prefix. */
+  id?: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  optional?: boolean;
+};
+
+export function textInput(options: ControlOptions & { value?: string; inputmode?: "numeric" | "decimal" | "tel" | "text"; short?: boolean; autocomplete?: string }): SafeHtml {
+  const id = options.id ?? options.name;
+  const describe = describedBy(id, options.hint, options.error);
+  return html`<div class="field${options.error ? " field--error" : ""}">
+  <label class="field__label" for="${id}">${options.label}</label>
+  ${options.hint ? html`<span class="field__hint" id="${id}-hint">${options.hint}</span>` : ""}
+  ${errorLine(options.locale, id, options.error)}
+  <input class="input${options.short ? " input--short" : ""}" id="${id}" name="${options.name}" type="text" value="${options.value ?? ""}" autocomplete="${options.autocomplete ?? "off"}"${options.inputmode ? html` inputmode="${options.inputmode}"` : ""}${describe ? html` aria-describedby="${describe}"` : ""}${options.error ? html` aria-invalid="true"` : ""}${options.optional ? "" : html` required`}>
+</div>`;
+}
+
+export function selectInput(options: ControlOptions & { value?: string; choices: Array<{ value: string; label: string }> }): SafeHtml {
+  const id = options.id ?? options.name;
+  const describe = describedBy(id, options.hint, options.error);
+  return html`<div class="field${options.error ? " field--error" : ""}">
+  <label class="field__label" for="${id}">${options.label}</label>
+  ${options.hint ? html`<span class="field__hint" id="${id}-hint">${options.hint}</span>` : ""}
+  ${errorLine(options.locale, id, options.error)}
+  <select class="input" id="${id}" name="${options.name}"${describe ? html` aria-describedby="${describe}"` : ""}${options.error ? html` aria-invalid="true"` : ""}>
+    ${options.choices.map((c) => html`<option value="${c.value}"${c.value === options.value ? " selected" : ""}>${c.label}</option>`)}
+  </select>
+</div>`;
+}
+
+export function fileInput(options: ControlOptions & { accept: string }): SafeHtml {
+  const id = options.id ?? options.name;
+  const describe = describedBy(id, options.hint, options.error);
+  return html`<div class="field field__file${options.error ? " field--error" : ""}">
+  <label class="field__label" for="${id}">${options.label}</label>
+  ${options.hint ? html`<span class="field__hint" id="${id}-hint">${options.hint}</span>` : ""}
+  ${errorLine(options.locale, id, options.error)}
+  <input class="input" id="${id}" name="${options.name}" type="file" accept="${options.accept}"${describe ? html` aria-describedby="${describe}"` : ""}${options.error ? html` aria-invalid="true"` : ""}>
+</div>`;
+}
+
+/** A success notice after a redirect (?done=…). */
+export function doneNotice(locale: Locale, key: string | undefined): HtmlValue {
+  return key ? html`<div class="panel panel--success" role="status"><p>${m(locale, key)}</p></div>` : "";
+}
+
+export function megabytes(bytes: number): string {
+  return `${Math.floor(bytes / (1024 * 1024))}MB`;
+}

@@ -1,0 +1,145 @@
+/**
+ * Web Push adapter (RFC 8030 protocol, RFC 8291 encryption, RFC 8292 VAPID): one POST per
+ * subscription to its push service endpoint.
+ *
+ *   POST {endpoint}
+ *   Content-Encoding: aes128gcm, TTL: seconds, Urgency: high, Topic: {per alert}
+ *   Authorization: vapid t={JWT ES256, aud = push service origin, exp ≤ 24 h}, k={VAPID public key}
+ *   201 Created (+ Location of the message) | 400 | 404/410 subscription gone | 413 too large
+ *   429 too many requests (+ Retry-After) | 5xx
+ *
+ * Rate limits: push services publish few numbers. Firebase Cloud Messaging documents a default
+ * of 600,000 messages per minute per project (10,000/s); Mozilla autopush and Apple publish none
+ * and answer 429 with Retry-After. The adapter keeps one token bucket per push service origin at
+ * the configured rate (default 10,000/s) and obeys Retry-After.
+ *
+ * Duplicates: Web Push has no retry key. Every message of one alert carries the same Topic
+ * header (RFC 8030 §5.4): a push service replaces a not-yet-delivered message with the same topic,
+ * and our service worker shows notifications with tag = alert id, so a browser that gets the
+ * message twice (a crash between the push service's 201 and our commit) still shows it once.
+ */
+import { createHash } from "node:crypto";
+import webpush from "web-push";
+import { CHROME } from "../templates/chrome.ts";
+import { TokenBucket } from "../engine/token-bucket.ts";
+import { parseRetryAfter } from "../engine/backoff.ts";
+import { encryptWebPush } from "./webpush-crypto.ts";
+import type { AlertMessage, BatchOutcome, ChannelAdapter, SendBatch, SendOutcome } from "./types.ts";
+
+export const WEBPUSH_DEFAULT_RATE_PER_ORIGIN = 10_000;
+
+export type VapidKeys = { publicKey: string; privateKey: string; subject: string };
+
+export type WebPushAdapterOptions = {
+  vapid: VapidKeys;
+  /** Messages per second per push service origin (this process's share). */
+  ratePerOrigin?: number;
+  /** Seconds the push service keeps an undelivered message (an alert is stale after a day). */
+  ttlSeconds?: number;
+  batchSize?: number;
+  concurrency?: number;
+  timeoutMs?: number;
+};
+
+/** The RFC 8030 Topic for an alert: ≤ 32 characters of the URL-safe base64 alphabet. */
+export function pushTopic(alertId: string): string {
+  return createHash("sha256").update(alertId).digest("base64url").slice(0, 32);
+}
+
+/** What the service worker receives (JSON, encrypted). */
+export function pushPayload(message: AlertMessage): string {
+  return JSON.stringify({
+    title: message.title,
+    body: message.body,
+    url: message.url,
+    tag: message.alertId,
+    lang: message.language,
+    sender: CHROME[message.language].sender,
+  });
+}
+
+export function createWebPushAdapter(options: WebPushAdapterOptions): ChannelAdapter {
+  const rate = options.ratePerOrigin ?? WEBPUSH_DEFAULT_RATE_PER_ORIGIN * 0.95;
+  const buckets = new Map<string, TokenBucket>();
+  const vapidHeaders = new Map<string, { header: string; until: number }>();
+  const bucketFor = (origin: string) => {
+    let bucket = buckets.get(origin);
+    if (!bucket) buckets.set(origin, (bucket = new TokenBucket(rate, Math.max(1, rate / 20))));
+    return bucket;
+  };
+  // A VAPID JWT is valid for 12 hours (web-push's default); sign one per push service per hour.
+  const authorization = (origin: string) => {
+    const cached = vapidHeaders.get(origin);
+    if (cached && cached.until > Date.now()) return cached.header;
+    const headers = webpush.getVapidHeaders(origin, options.vapid.subject, options.vapid.publicKey, options.vapid.privateKey, "aes128gcm");
+    vapidHeaders.set(origin, { header: headers.Authorization, until: Date.now() + 3600_000 });
+    return headers.Authorization;
+  };
+
+  async function sendOne(message: AlertMessage, payload: string, push: { endpoint: string; p256dh: string; auth: string }): Promise<SendOutcome> {
+    let origin: string;
+    try {
+      origin = new URL(push.endpoint).origin;
+    } catch {
+      return { kind: "gone", error: "the endpoint is not a URL" };
+    }
+    const bucket = bucketFor(origin);
+    await bucket.take(1);
+    let body: Buffer;
+    try {
+      body = encryptWebPush(payload, push.p256dh, push.auth);
+    } catch (error) {
+      return { kind: "gone", error: `the subscription's keys are unusable: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    let response: Response;
+    try {
+      response = await fetch(push.endpoint, {
+        method: "POST",
+        headers: {
+          authorization: authorization(origin),
+          "content-encoding": "aes128gcm",
+          "content-type": "application/octet-stream",
+          ttl: String(options.ttlSeconds ?? 86_400),
+          urgency: message.severity === "minor" ? "normal" : "high",
+          topic: pushTopic(message.alertId),
+        },
+        body,
+        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      });
+    } catch (error) {
+      return { kind: "retry", error: `push service unreachable: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    await response.arrayBuffer().catch(() => undefined);
+    if (response.status === 201 || response.status === 200 || response.status === 202) {
+      const location = response.headers.get("location");
+      return { kind: "sent", ...(location ? { providerMessageId: location } : {}) };
+    }
+    if (response.status === 404 || response.status === 410) return { kind: "gone", error: `push service ${response.status}: subscription expired` };
+    if (response.status === 429) {
+      const retryAfterMs = parseRetryAfter(response.headers.get("retry-after")) ?? 1000;
+      bucket.pauseFor(retryAfterMs);
+      return { kind: "retry", error: "push service 429", retryAfterMs };
+    }
+    if (response.status >= 500) return { kind: "retry", error: `push service ${response.status}` };
+    return { kind: "failed", error: `push service ${response.status}` };
+  }
+
+  return {
+    channel: "webpush",
+    batchSize: options.batchSize ?? 100,
+    concurrency: options.concurrency ?? 4,
+    retriesWholeBatch: false,
+    async send(batch: SendBatch): Promise<BatchOutcome> {
+      const payload = pushPayload(batch.message);
+      const outcomes = await Promise.all(
+        batch.recipients.map(async (recipient, i) => {
+          if (!recipient.push) return { kind: "failed", error: "no push subscription" } satisfies SendOutcome;
+          const outcome = await sendOne(batch.message, payload, recipient.push);
+          if (outcome.kind === "sent") batch.onSent?.(i, outcome.providerMessageId);
+          return outcome;
+        }),
+      );
+      return { kind: "each", outcomes };
+    },
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * Documents in a real browser: staff register a paper form and place fields (without JavaScript by
+ * numbers, with JavaScript by clicking on the page preview), a resident downloads it prefilled,
+ * staff issue a sealed 住民票の写し, and anybody checks it on /verify — with an accessibility check
+ * on every page and no horizontal scroll at 360 px.
+ */
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { sql } from "drizzle-orm";
+import type { Browser, Page } from "playwright-core";
+import { queryRows } from "../../../src/core/db/database.ts";
+import { DEMO_RESIDENTS, DEMO_STAFF } from "../../../src/modules/procedures/demo/catalogue.ts";
+import { createApplication, makePaperForm, pdfSig, pdfText, setApplicationStatus } from "../../../src/modules/documents/testing.ts";
+import { assertAccessible, assertNoHorizontalScroll, launchBrowser, newJourney, startServer, type E2eServer } from "../support/browser.ts";
+
+let server: E2eServer;
+let browser: Browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function check(page: Page, label: string) {
+  await assertAccessible(page, label);
+  await assertNoHorizontalScroll(page);
+}
+
+const clerk = DEMO_STAFF.find((s) => s.departmentCode === "ward-counter")!;
+const resident = DEMO_RESIDENTS[0]!; // 松本 陽子, with a full profile
+
+async function signIn(page: Page, path: "/staff/sign-in" | "/auth/sign-in", account: { email: string; password: string }) {
+  await page.goto(`${server.baseUrl}${path}`);
+  await page.locator("#email").fill(account.email);
+  await page.locator("#password").fill(account.password);
+  await page.locator("main button.button").click();
+}
+
+let formUrl = "";
+
+test("staff register a form and place fields with numbers, without JavaScript", async () => {
+  const { context, page } = await newJourney(browser, { javaScriptEnabled: false });
+  await signIn(page, "/staff/sign-in", clerk);
+  await page.goto(`${server.baseUrl}/staff/documents`);
+  await check(page, "staff forms");
+  await page.locator("main form button.button").click();
+  assert.ok((await page.locator(".error-summary li").count()) >= 2);
+  await check(page, "staff forms errors");
+  await page.locator("#title").fill("住民票の写し等交付請求書");
+  await page.locator("#file").setInputFiles({ name: "請求書.pdf", mimeType: "application/pdf", buffer: Buffer.from(await makePaperForm(1)) });
+  await page.locator("main form button.button").click();
+  assert.match(page.url(), /\/staff\/documents\/forms\/[0-9a-f-]{36}\?done=uploaded$/);
+  formUrl = page.url().replace(/\?.*$/, "");
+  await check(page, "builder");
+  await page.locator("#add-x").fill("abc");
+  await page.locator("#add-y").fill("");
+  await page.locator("#add-field button.button").click();
+  assert.ok((await page.locator(".error-summary li").count()) >= 2);
+  await check(page, "builder errors");
+  await page.locator("#add-source").selectOption("name");
+  await page.locator("#add-page").fill("1");
+  await page.locator("#add-x").fill("145");
+  await page.locator("#add-y").fill("708");
+  await page.locator("#add-fontSize").fill("14");
+  await page.locator("#add-field button.button").click();
+  assert.match(page.url(), /done=added/);
+  await page.goto(`${formUrl}/fill`);
+  await check(page, "counter fill");
+  await context.close();
+});
+
+test("with JavaScript, a click on the page preview fills in the position", async () => {
+  const { context, page } = await newJourney(browser, { javaScriptEnabled: true, width: 1280 });
+  await signIn(page, "/staff/sign-in", clerk);
+  await page.goto(formUrl);
+  const svg = page.locator("svg.documents-page").first();
+  const box = (await svg.boundingBox())!;
+  // Click where the "Address" box starts: x = 145 pt, baseline y = 608 pt (from the bottom of an A4 page).
+  await svg.click({ position: { x: (145 / 595.28) * box.width, y: ((841.89 - 608) / 841.89) * box.height } });
+  const x = Number(await page.locator("#add-x").inputValue());
+  const y = Number(await page.locator("#add-y").inputValue());
+  assert.ok(Math.abs(x - 145) < 2, `x ${x}`);
+  assert.ok(Math.abs(y - 608) < 2, `y ${y}`);
+  await page.locator("#add-source").selectOption("address");
+  await page.locator("#add-maxWidth").fill("390");
+  await page.locator("#add-field button.button").click();
+  assert.match(page.url(), /done=added/);
+  assert.equal(await page.locator("g.documents-page__field").count(), 2);
+  await page.getByRole("button", { name: "公開する" }).click();
+  assert.match(page.url(), /done=published/);
+  await context.close();
+});
+
+test("a resident downloads the form with their details printed", async () => {
+  const { context, page } = await newJourney(browser);
+  await signIn(page, "/auth/sign-in", resident);
+  for (const locale of ["ja", "en"]) {
+    await page.goto(`${server.baseUrl}/forms?lang=${locale}`);
+    await check(page, `forms ${locale}`);
+  }
+  const href = await page.locator("a[href$='/prefilled.pdf']").first().getAttribute("href");
+  const response = await page.request.get(`${server.baseUrl}${href}`);
+  assert.equal(response.headers()["content-type"], "application/pdf");
+  const text = pdfText(await response.body());
+  assert.ok(text.includes(`${resident.name.family} ${resident.name.given}`), text);
+  assert.ok(text.includes("天神橋"), text);
+  await context.close();
+});
+
+test("staff issue a sealed 住民票の写し; the resident downloads it; /verify checks it", async () => {
+  const [user] = await queryRows<{ id: string }>(server.database.db, sql`SELECT id FROM users WHERE kind = 'resident' AND email = ${resident.email}`);
+  const application = await createApplication(server.database.db, { userId: user!.id, applicantName: "松本 陽子" });
+  await setApplicationStatus(server.database.db, application.id, "approved");
+
+  const staff = await newJourney(browser);
+  await signIn(staff.page, "/staff/sign-in", clerk);
+  await staff.page.goto(`${server.baseUrl}/staff/documents/applications/${application.id}`);
+  await check(staff.page, "case documents");
+  await staff.page.locator("main form button.button").click();
+  assert.match(staff.page.url(), /done=issued/);
+  await check(staff.page, "case documents issued");
+  await staff.context.close();
+
+  const { context, page } = await newJourney(browser);
+  await signIn(page, "/auth/sign-in", resident);
+  await page.goto(`${server.baseUrl}/my/documents`);
+  await check(page, "my documents");
+  const href = (await page.locator("a[href$='.pdf']").first().getAttribute("href"))!;
+  const pdf = await (await page.request.get(`${server.baseUrl}${href}`)).body();
+  assert.match(pdfSig(pdf), /Signature is Valid\./);
+  const code = /検証コード\s*([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(pdfText(pdf))![1]!;
+  await verifyAsVisitor(code, pdf);
+  await context.close();
+});
+
+async function verifyAsVisitor(code: string, pdf: Buffer) {
+  for (const locale of ["ja", "en"]) {
+    const { context, page } = await newJourney(browser, { locale: locale === "ja" ? "ja-JP" : "en-GB" });
+    await page.goto(`${server.baseUrl}/verify?lang=${locale}`);
+    await check(page, `verify ${locale}`);
+    await page.locator("#code").fill("12");
+    await page.locator("main form button.button").click();
+    await check(page, `verify error ${locale}`);
+    await page.locator("#code").fill(code.toLowerCase());
+    await page.locator("main form button.button").click();
+    assert.match(page.url(), /\/verify\/[0-9A-Z]{16}$/);
+    await check(page, `verify result ${locale}`);
+    assert.ok(!(await page.content()).includes("松本"));
+    await page.locator("#file").setInputFiles({ name: "住民票.pdf", mimeType: "application/pdf", buffer: pdf });
+    await page.locator("main form button.button").click();
+    assert.equal(await page.locator(".panel--success").first().isVisible(), true);
+    await check(page, `verify file ${locale}`);
+    await context.close();
+  }
+}
