@@ -7,7 +7,7 @@ import { queryRows, type Db } from "../core/db/database.ts";
 import { upsertDepartments } from "../modules/identity/commands/upsert-departments.ts";
 import { createUser, updateResidentProfile } from "../modules/identity/index.ts";
 import { seedDemoCases } from "./demo-cases.ts";
-import { seedDisasterDemo } from "../modules/disaster/index.ts";
+import { DISASTER_DEMO_STAFF, seedDisasterDemo } from "../modules/disaster/index.ts";
 import { importCatalogue } from "../modules/procedures/commands/import-catalogue.ts";
 import { CATEGORIES, DEMO_RESIDENTS, DEMO_STAFF, DEPARTMENTS, LIFE_EVENTS, PROCEDURES } from "../modules/procedures/demo/catalogue.ts";
 
@@ -75,5 +75,6 @@ export function demoLoginsText(): string {
   const lines = ["  demo logins (demo only — never use these passwords elsewhere):"];
   for (const account of DEMO_RESIDENTS) lines.push(`    resident  ${account.email}  ${account.password}   → /auth/sign-in`);
   for (const account of DEMO_STAFF) lines.push(`    staff     ${account.email}  ${account.password}   (${account.departmentCode}, ${account.role ?? "clerk"}) → /staff/sign-in`);
+  lines.push(`    staff     ${DISASTER_DEMO_STAFF.email}  ${DISASTER_DEMO_STAFF.password}   (危機管理室, manager) → /staff/sign-in`);
   return lines.join("\n");
 }
