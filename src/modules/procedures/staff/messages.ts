@@ -25,6 +25,10 @@ const ja = {
   "home.lead": "担当部署ごとの申請の件数です。部署名を選ぶと、その部署の申請一覧を表示します。",
   "home.noDepartments": "担当部署が登録されていません。システム管理者に連絡してください。",
   "home.total": "合計",
+  "home.otherTools": "ほかの業務",
+  "home.integrations": "業務システム連携（Webhook・APIクライアント）",
+  "home.disaster": "防災業務（災害対応・避難情報・避難所）",
+  "home.documents": "申請書印刷のひな形と発行書類",
   "home.countHeading": "件数",
   "home.count": "{count}件",
   "home.openInbox": "{department}の申請一覧",
@@ -50,6 +54,7 @@ const ja = {
   "inbox.next": "次のページ",
   "inbox.page": "{page} / {pages}ページ",
   "inbox.csv": "この条件でCSVをダウンロード（Excel対応、UTF-8）",
+  "inbox.csvShiftJis": "Shift_JISのCSVをダウンロード（古い業務システム向け）",
   "inbox.col.reference": "受付番号",
   "inbox.col.procedure": "手続き",
   "inbox.col.applicant": "申請者",
@@ -91,6 +96,7 @@ const ja = {
   "case.done.decided": "決定を登録しました。申請者にメールで知らせます。",
   "case.done.correction": "補正を依頼しました。申請者にメールで知らせます。",
   "case.done.note": "内部メモを追加しました。",
+  "case.done.stage": "段階を進めました。",
 
   // History
   "history.submitted": "申請を受け付けました",
@@ -156,6 +162,8 @@ const ja = {
   "errors.message_too_long": "申請者へのメッセージは{max}文字以内で入力してください",
   "errors.note_required": "メモを入力してください",
   "errors.note_too_long": "メモは{max}文字以内で入力してください",
+  "errors.stage_required": "次の段階を選んでください",
+  "errors.stage_not_allowed": "この申請はいまの段階から、その段階へは進められません。表示されている段階から選んでください",
 
   // CSV
   "csv.reference": "受付番号",
@@ -197,6 +205,10 @@ const en: typeof ja = {
   "home.lead": "Applications in your departments by status. Choose a department to see its applications.",
   "home.noDepartments": "No department is assigned to you. Please contact the system administrator.",
   "home.total": "Total",
+  "home.otherTools": "Other work",
+  "home.integrations": "Back-office integration (webhooks, API clients)",
+  "home.disaster": "Disaster desk (incidents, evacuation information, shelters)",
+  "home.documents": "Printable application forms and issued documents",
   "home.countHeading": "Applications",
   "home.count": "{count}",
   "home.openInbox": "Applications of {department}",
@@ -221,6 +233,7 @@ const en: typeof ja = {
   "inbox.next": "Next page",
   "inbox.page": "Page {page} of {pages}",
   "inbox.csv": "Download these applications as CSV (for Excel, UTF-8)",
+  "inbox.csvShiftJis": "Download as Shift_JIS CSV (for older back-office systems)",
   "inbox.col.reference": "Reference",
   "inbox.col.procedure": "Procedure",
   "inbox.col.applicant": "Applicant",
@@ -261,6 +274,7 @@ const en: typeof ja = {
   "case.done.decided": "The decision was recorded. The applicant will be told by email.",
   "case.done.correction": "The correction was requested. The applicant will be told by email.",
   "case.done.note": "The internal note was added.",
+  "case.done.stage": "The case moved to the next stage.",
 
   "history.submitted": "Application received",
   "history.status_changed": "Status changed from “{from}” to “{to}”",
@@ -320,6 +334,8 @@ const en: typeof ja = {
   "errors.message_too_long": "The message to the applicant must be {max} characters or fewer",
   "errors.note_required": "Enter the note",
   "errors.note_too_long": "The note must be {max} characters or fewer",
+  "errors.stage_required": "Choose the next stage",
+  "errors.stage_not_allowed": "This application cannot move from its stage to that one. Choose one of the stages offered",
 
   "csv.reference": "Reference",
   "csv.procedure": "Procedure",

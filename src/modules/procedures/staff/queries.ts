@@ -28,6 +28,16 @@ export type CaseFilter = {
   assignee?: "none" | string;
   /** 受付番号 (or part of it) or applicant name (or part of it). */
   search?: string;
+  /**
+   * A case app's stage (builder): the cases at `stage` of status `status` (set status too).
+   * `orDefault`: the stage is the first one of its status, so cases with no stored stage, or a
+   * stored stage of another status (`otherStages`), are at it as well.
+   */
+  stage?: { id: string; orDefault: boolean; otherStages: readonly string[] };
+  /** Answers of a top-level question (case app filters): equal to, or containing, the value. */
+  answer?: { question: string; value: string };
+  /** Open cases submitted before this time (case app SLA: overdue). */
+  submittedBefore?: Date;
 };
 
 /**
@@ -67,6 +77,18 @@ function filterSql(filter: CaseFilter): SQL {
   }
   if (filter.status) parts.push(sql`a.status = ${filter.status}`);
   if (filter.procedureId) parts.push(sql`a.procedure_id = ${filter.procedureId}::uuid`);
+  if (filter.stage) {
+    const { id, orDefault, otherStages } = filter.stage;
+    if (!orDefault) parts.push(sql`a.stage = ${id}`);
+    else if (otherStages.length > 0) parts.push(sql`(a.stage IS NULL OR a.stage NOT IN (${listOf(otherStages)}))`);
+  }
+  if (filter.answer) {
+    const { question, value } = filter.answer;
+    parts.push(sql`(a.answers ->> ${question} = ${value} OR a.answers -> ${question} @> ${JSON.stringify([value])}::jsonb)`);
+  }
+  if (filter.submittedBefore) {
+    parts.push(sql`a.submitted_at < ${filter.submittedBefore.toISOString()}::timestamptz AND a.status NOT IN ('approved', 'rejected', 'withdrawn')`);
+  }
   if (filter.assignee === "none") parts.push(sql`a.assignee_id IS NULL`);
   else if (filter.assignee) parts.push(sql`a.assignee_id = ${filter.assignee}::uuid`);
   const search = filter.search ? normalizeWidth(filter.search).trim() : "";
@@ -153,10 +175,12 @@ export type InboxRow = {
   assigneeName: string | null;
   submittedAt: Date;
   updatedAt: Date;
+  /** The case app's stored stage (builder), null when none. */
+  stage: string | null;
 };
 
 const INBOX_COLUMNS = sql`a.id, a.reference, a.department_code AS "departmentCode", p.title AS "procedureTitle",
-  a.applicant_name AS "applicantName", a.status, a.assignee_id AS "assigneeId",
+  a.applicant_name AS "applicantName", a.status, a.assignee_id AS "assigneeId", a.stage,
   CASE WHEN s.id IS NULL THEN NULL ELSE trim(s.family_name || ' ' || s.given_name) END AS "assigneeName",
   a.submitted_at AS "submittedAt", a.updated_at AS "updatedAt"`;
 
@@ -225,6 +249,8 @@ export type CaseDetail = {
   submittedAt: Date;
   updatedAt: Date;
   decidedAt: Date | null;
+  /** The case app's stored stage (builder), null when none. */
+  stage: string | null;
 };
 
 /** A case with everything its page shows, or null. Callers check the department (policy.ts). */
@@ -237,7 +263,7 @@ export async function findCase(db: Db, id: string): Promise<CaseDetail | null> {
           a.assignee_id AS "assigneeId",
           CASE WHEN s.id IS NULL THEN NULL ELSE trim(s.family_name || ' ' || s.given_name) END AS "assigneeName",
           a.correction_questions AS "correctionQuestions", a.correction_message AS "correctionMessage",
-          a.revision, a.submitted_at AS "submittedAt", a.updated_at AS "updatedAt", a.decided_at AS "decidedAt"
+          a.revision, a.submitted_at AS "submittedAt", a.updated_at AS "updatedAt", a.decided_at AS "decidedAt", a.stage
         FROM applications a
         JOIN procedures p ON p.id = a.procedure_id
         JOIN procedure_versions v ON v.id = a.procedure_version_id
@@ -262,6 +288,8 @@ export type LockedCase = {
   status: ApplicationStatus;
   assigneeId: string | null;
   revision: number;
+  procedureId: string;
+  stage: string | null;
 };
 
 /**
@@ -272,7 +300,8 @@ export async function lockCase(tx: Db, id: string): Promise<LockedCase | null> {
   const [row] = await queryRows<LockedCase>(
     tx,
     sql`SELECT a.id, a.reference, a.department_code AS "departmentCode", a.user_id AS "userId",
-          p.title AS "procedureTitle", v.definition, a.answers, a.status, a.assignee_id AS "assigneeId", a.revision
+          p.title AS "procedureTitle", v.definition, a.answers, a.status, a.assignee_id AS "assigneeId", a.revision,
+          a.procedure_id AS "procedureId", a.stage
         FROM applications a
         JOIN procedures p ON p.id = a.procedure_id
         JOIN procedure_versions v ON v.id = a.procedure_version_id
@@ -288,6 +317,8 @@ export type CaseChanges = Partial<{
   correctionQuestions: string[];
   correctionMessage: string | null;
   decided: boolean;
+  /** The case app's stage (builder); null = the first stage of the status. */
+  stage: string | null;
 }>;
 
 /**
@@ -383,4 +414,30 @@ export async function findCaseFile(db: Db, fileId: string, departmentCodes: read
         LIMIT 1`,
   );
   return row ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Case apps (builder): answers shown as inbox columns, assignment on submission
+
+/** The answers of some cases (for a case app's answer columns), by case id. */
+export async function answersOfCases(db: Db, ids: readonly string[]): Promise<Map<string, Answers>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<{ id: string; answers: Answers }>(db, sql`SELECT id, answers FROM applications WHERE id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  return new Map(rows.map((row) => [row.id, row.answers]));
+}
+
+/**
+ * Assigns a just-submitted case to a colleague chosen by the case app's rules, if they still hold
+ * a role in the case's department and are enabled; true when assigned.
+ */
+export async function assignSubmittedCase(tx: Db, applicationId: string, assigneeId: string): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`UPDATE applications a SET assignee_id = ${assigneeId}::uuid
+        WHERE a.id = ${applicationId}::uuid AND a.assignee_id IS NULL
+          AND EXISTS (SELECT 1 FROM staff_roles r JOIN users u ON u.id = r.user_id
+                      WHERE r.user_id = ${assigneeId}::uuid AND r.department_code = a.department_code AND u.kind = 'staff' AND u.disabled_at IS NULL)
+        RETURNING a.id`,
+  );
+  return rows.length === 1;
 }

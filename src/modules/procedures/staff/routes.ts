@@ -5,10 +5,13 @@
  *
  *   GET  /staff                          departments with counts by status
  *   GET  /staff/cases                    inbox of one department: filters, search, pages
- *   GET  /staff/cases.csv                the same cases as CSV (UTF-8 with BOM, streamed)
+ *   GET  /staff/cases.csv                the same cases as CSV (UTF-8 with BOM, streamed;
+ *                                        ?encoding=shift_jis: CP932, unmappable characters → 〓,
+ *                                        their count in the trailer Machi-Unmappable-Characters)
  *   GET  /staff/cases/:id                the case page
  *   POST /staff/cases/:id/assign         assign (me, a colleague, nobody)
  *   POST /staff/cases/:id/status         change status / decide
+ *   POST /staff/cases/:id/stage          move to a stage of the procedure's case app (builder)
  *   POST /staff/cases/:id/correction     request a correction
  *   POST /staff/cases/:id/notes          add an internal note
  *   GET  /staff/files/:fileId            download a file attached to a case
@@ -24,6 +27,7 @@ import { t, type Locale } from "../../../core/i18n/index.ts";
 import { todayInJapan } from "../../../core/text/wareki.ts";
 import { layout, type PageContext, type PageOptions } from "../../../core/ui/layout.ts";
 import { requireStaff } from "../../identity/index.ts";
+import { SHIFT_JIS_CHARSET, ShiftJisEncoder } from "../../integrations/index.ts";
 import { staffAddNote } from "../commands/staff-add-note.ts";
 import { staffAssignCase } from "../commands/staff-assign-case.ts";
 import { staffActorLabel } from "../commands/staff-case-support.ts";
@@ -56,7 +60,11 @@ import {
   type ParseResult,
 } from "./schema.ts";
 import { casePage, type CaseFormName, type CaseFormState, type CaseFormValues } from "./views/case.ts";
+import { signatureVerificationsFor, staffSignatureSection } from "../../signatures/index.ts";
 import { statusWord } from "./views/format.ts";
+import { caseAppFor } from "../../builder/index.ts";
+import { findProcedureRecord } from "../commands/publish-procedure-version.ts";
+import { caseAppCaseView, moveCaseStage, parseStageForm, renderCaseAppInbox } from "./case-app.ts";
 import { homePage, inboxPage } from "./views/inbox.ts";
 import "./messages.ts";
 
@@ -103,6 +111,10 @@ async function renderCase(deps: AppDeps, reply: FastifyReply, staff: Actor, theC
   const [events, colleagues] = await Promise.all([caseEvents(deps.db, theCase.id), departmentStaff(deps.db, theCase.departmentCode)]);
   const assigneeIds = events.map((e) => e.data.assigneeId).filter((id): id is string => typeof id === "string" && isUuid(id));
   const names = await staffNames(deps.db, [...new Set(assigneeIds)]);
+  const signatures = await signatureVerificationsFor(deps.db, theCase.id); // the signer, as the certificate says
+  // The procedure's case app (builder): its stage, due date and stage form replace the status form.
+  const caseApp = await caseAppFor(deps.db, theCase.procedureId);
+  const stageState = options.state?.form === "stage" ? options.state : undefined;
   return sendPage(
     reply,
     (ctx) =>
@@ -112,6 +124,8 @@ async function renderCase(deps: AppDeps, reply: FastifyReply, staff: Actor, theC
         names,
         colleagues,
         actor: staff,
+        ...(caseApp ? { caseApp: caseAppCaseView(ctx, { caseApp, theCase, ...(stageState ? { values: stageState.values, errors: stageState.errors } : {}) }) } : {}),
+        ...(signatures.length > 0 ? { signature: staffSignatureSection(ctx.locale, signatures) } : {}),
         ...(options.done ? { done: options.done } : {}),
         ...(options.conflict ? { conflict: true } : {}),
         ...(options.state ? { state: options.state } : {}),
@@ -221,6 +235,14 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
     // A procedure of the department shown before the department was switched: drop that filter.
     const query = procedures.some((p) => p.id === parsed.procedure) ? parsed : { ...parsed, procedure: undefined };
     const filter = filterFor(staff, department, query);
+    // One procedure with a case app (builder): its columns, filters, stages, SLA and view.
+    const caseApp = query.procedure ? await caseAppFor(deps.db, query.procedure) : null;
+    if (caseApp && query.procedure) {
+      const [departments, colleagues, record] = await Promise.all([departmentNames(deps.db, handledDepartments(staff)), departmentStaff(deps.db, department), findProcedureRecord(deps.db, query.procedure)]);
+      const questions = (record?.definition?.pages ?? []).flatMap((p) => p.questions);
+      const inboxQuery = { department, procedure: query.procedure, page: query.page, ...(query.assignee ? { assignee: query.assignee } : {}), ...(query.q ? { q: query.q } : {}) };
+      return renderCaseAppInbox({ deps, request, reply, staff, caseApp, query: inboxQuery, baseFilter: filter, departments, procedures, colleagues, questions, pageSize: PAGE_SIZE });
+    }
     const [departments, colleagues, total, rows] = await Promise.all([
       departmentNames(deps.db, handledDepartments(staff)),
       departmentStaff(deps.db, department),
@@ -255,10 +277,13 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!department) throw new AppError("not_found", "staff.no_department");
     const { departmentCodes: _codes, ...filter } = filterFor(staff, department, query);
     const filename = `cases-${department.replace(/[^A-Za-z0-9_-]/g, "_")}-${todayInJapan()}.csv`;
+    // Shift_JIS on request (docs/api/back-office.md): no BOM; what CP932 cannot hold becomes 〓.
+    const sjis = (request.query as Record<string, unknown>).encoding === "shift_jis" ? new ShiftJisEncoder() : null;
 
     const stream = new PassThrough();
-    const write = (chunk: string): void | Promise<void> => {
+    const write = (text: string): void | Promise<void> => {
       if (stream.destroyed) throw new Error("The client went away");
+      const chunk = sjis ? sjis.encode(text) : text;
       if (stream.write(chunk)) return;
       return new Promise<void>((resolve) => {
         const done = () => {
@@ -271,12 +296,13 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
       });
     };
     reply
-      .header("content-type", "text/csv; charset=utf-8")
+      .header("content-type", `text/csv; charset=${sjis ? SHIFT_JIS_CHARSET : "utf-8"}`)
       .header("content-disposition", `attachment; filename="${filename}"`)
       .header("cache-control", "no-store");
+    if (sjis) reply.trailer("machi-unmappable-characters", async () => String(sjis.replaced));
     void (async () => {
       try {
-        await write(UTF8_BOM);
+        if (!sjis) await write(UTF8_BOM);
         const rows = await streamApplicationsCsv({ db: deps.db, departmentCodes: [department], filter, write });
         // The export's facts, not its content: the search text may be a name, so only its presence.
         await deps.db.transaction(async (tx) => {
@@ -296,6 +322,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
               },
               rows,
               format: "csv",
+              ...(sjis ? { encoding: "shift_jis", unmappableCharacters: sjis.replaced } : {}),
             },
           });
         });
@@ -348,6 +375,24 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
         });
         deps.wakeWorker();
         return isDecision(data.to) ? "decided" : "status";
+      },
+    });
+  });
+
+  // A stage of the procedure's case app (builder); moves that change the status decide like the status form.
+  app.post("/staff/cases/:id/stage", guarded, async (request, reply) => {
+    const body = bodyOf(request);
+    return handleCaseForm(deps, request, reply, {
+      form: "stage",
+      parsed: parseStageForm(body),
+      values: { stage: text(body.stage), reason: text(body.reason) },
+      run: async (actor, data) => {
+        const theCase = await loadCase(deps, actor, (request.params as { id: string }).id);
+        const caseApp = await caseAppFor(deps.db, theCase.procedureId);
+        if (!caseApp) throw new AppError("not_found", "staff.no_case_app");
+        const done = await moveCaseStage({ db: deps.db, actor, caseApp, theCase, input: data, baseUrl: deps.config.baseUrl });
+        deps.wakeWorker();
+        return done;
       },
     });
   });

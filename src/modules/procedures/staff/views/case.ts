@@ -22,7 +22,7 @@ import type { CaseDetail, CaseEvent, Colleague } from "../queries.ts";
 import { multiline, statusTag, statusWord, timeTag } from "./format.ts";
 import "../messages.ts";
 
-export type CaseFormName = "assign" | "status" | "correction" | "note";
+export type CaseFormName = "assign" | "status" | "correction" | "note" | "stage";
 
 /** What a staff member typed into one of the case page's forms. */
 export type CaseFormValues = {
@@ -32,6 +32,8 @@ export type CaseFormValues = {
   questions?: string[];
   message?: string;
   note?: string;
+  /** The case app's stage form (builder). */
+  stage?: string;
 };
 
 export type CaseFormState = {
@@ -53,6 +55,10 @@ export type CaseView = {
   /** Another member of staff changed the case first. */
   conflict?: boolean;
   state?: CaseFormState;
+  /** The application's electronic signature (signatures module): who signed, per the certificate. */
+  signature?: HtmlValue;
+  /** The procedure's case app (builder): the case's stage and due date, and the stage form instead of the status form. */
+  caseApp?: { facts: HtmlValue; statusForm: HtmlValue; allowsCorrection: boolean };
 };
 
 /** The id of a form's field on the page (forms share field names, ids must be unique). */
@@ -60,7 +66,7 @@ export function fieldId(form: CaseFormName, field: string): string {
   return `${form}-${field}`;
 }
 
-const DONE = new Set(["assigned", "status", "decided", "correction", "note"]);
+const DONE = new Set(["assigned", "status", "decided", "correction", "note", "stage"]);
 
 export function casePage(ctx: PageContext, view: CaseView): PageOptions {
   const { locale } = ctx;
@@ -89,17 +95,19 @@ ${notices}
 <p class="caption">${localize(theCase.procedureTitle, locale)}</p>
 <h1>${title}</h1>
 ${facts(locale, theCase)}
+${view.caseApp?.facts ?? ""}
 ${theCase.status === "correction_requested" ? currentCorrection(locale, theCase) : ""}
 <h2>${t(locale, "staff.case.answers")}</h2>
 ${answersSummary(theCase.definition, theCase.answers, locale, theCase.status === "correction_requested" ? theCase.correctionQuestions : [])}
 <h2>${t(locale, "staff.case.files")}</h2>
 ${filesList(locale, theCase.answers)}
 <p><a href="${caseDocumentsPath(theCase.id)}">${t(locale, "staff.case.documents")}</a></p>
+${view.signature ?? ""}
 <h2>${t(locale, "staff.case.actions")}</h2>
 ${closed ? html`<p>${t(locale, "staff.case.finalNote", { status: statusWord(locale, theCase.status) })}</p>` : ""}
 ${closed ? "" : assignForm(ctx, view)}
-${closed ? "" : statusForm(ctx, view)}
-${!closed && staffCanMove(theCase.status, "correction_requested") ? correctionForm(ctx, view) : ""}
+${closed ? "" : (view.caseApp?.statusForm ?? statusForm(ctx, view))}
+${!closed && staffCanMove(theCase.status, "correction_requested") && (view.caseApp?.allowsCorrection ?? true) ? correctionForm(ctx, view) : ""}
 ${noteForm(ctx, view)}
 ${unplacedInput(locale, view)}
 <h2>${t(locale, "staff.case.history")}</h2>

@@ -41,7 +41,8 @@ ${STATUSES.map(
     title,
     area: "staff",
     body: html`<h1>${title}</h1>
-${view.departments.length === 0 ? html`<p>${t(locale, "staff.home.noDepartments")}</p>` : html`<p class="lead">${t(locale, "staff.home.lead")}</p>${sections}`}`,
+${view.departments.length === 0 ? html`<p>${t(locale, "staff.home.noDepartments")}</p>` : html`<p class="lead">${t(locale, "staff.home.lead")}</p>${sections}`}
+${view.departments.length > 0 ? html`<p><a href="/staff/builder">${t(locale, "builder.home.title")}</a></p>` : ""}`,
   };
 }
 
@@ -166,6 +167,7 @@ ${filterForm}
 <p role="status">${range}</p>
 ${table}
 ${pagination}
-<p><a href="${inboxHref(filters, "/staff/cases.csv")}" download>${t(locale, "staff.inbox.csv")}</a></p>`,
+<p><a href="${inboxHref(filters, "/staff/cases.csv")}" download>${t(locale, "staff.inbox.csv")}</a><br>
+<a href="${inboxHref(filters, "/staff/cases.csv")}${inboxHref(filters, "").includes("?") ? "&" : "?"}encoding=shift_jis" download>${t(locale, "staff.inbox.csvShiftJis")}</a></p>`,
   };
 }
