@@ -37,6 +37,12 @@ before(async () => {
     if (Date.now() > deadline || server.exitCode !== null) throw new Error(`server did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+  // Demo data is loaded after the server starts listening; wait for the logins to be printed.
+  const seededBy = Date.now() + 180_000;
+  while (!/demo logins/.test(output)) {
+    if (Date.now() > seededBy || server.exitCode !== null) throw new Error(`demo data was not loaded:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 });
 
 after(async () => {

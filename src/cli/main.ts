@@ -8,15 +8,19 @@ import { DataDirBusyError } from "../core/db/data-dir-lock.ts";
 import { openDatabase, type Database } from "../core/db/database.ts";
 import { migrate } from "../core/db/migrate.ts";
 import { runDisasterCli } from "../modules/disaster/cli.ts";
+import { runProceduresCli } from "../modules/procedures/exchange/cli.ts";
+import { seedDemoIfEmpty } from "../demo/seed.ts";
+import { runDocumentsCli } from "../modules/documents/cli.ts";
 import { runSignaturesCli } from "../modules/signatures/cli.ts";
+import { runPaymentsCli } from "../modules/payments/cli.ts";
 import { auditVerify } from "./commands/audit-verify.ts";
-import { exportApplications, exportProcedures } from "./commands/export.ts";
+import { exportApplications } from "./commands/export.ts";
 import { seedDemo } from "./commands/seed-demo.ts";
 import { userCreate } from "./commands/user-create.ts";
 import { processIo, type CliIo } from "./io.ts";
 import { USAGE, UsageError } from "./usage.ts";
 
-type Handler = (context: { args: string[]; io: CliIo; open: () => Promise<Database> }) => Promise<number>;
+type Handler = (context: { args: string[]; io: CliIo; open: () => Promise<Database>; env: Record<string, string | undefined> }) => Promise<number>;
 
 const COMMANDS: Record<string, Handler> = {
   migrate: async ({ args, io, open }) => {
@@ -45,20 +49,21 @@ const COMMANDS: Record<string, Handler> = {
     expectNoArgs(rest);
     return withMigrated(open, (database) => auditVerify(database.db, io));
   },
-  export: async ({ args, io, open }) => {
+  export: async ({ args, io, open, env }) => {
     const [what, ...rest] = args;
     if (what === "applications") {
       const options = parse(rest, { department: { type: "string" }, out: { type: "string" } });
       return withMigrated(open, (database) => exportApplications(database.db, options, io));
     }
-    if (what === "procedures") {
-      const options = parse(rest, { out: { type: "string" }, all: { type: "boolean" } });
-      return withMigrated(open, (database) => exportProcedures(database.db, options, io));
-    }
+    // The older spelling of `procedures export --all`.
+    if (what === "procedures") return runProceduresCli(["export", "--all", ...rest.filter((arg) => arg !== "--all")], io, { open, env, seedDemoIfEmpty });
     throw new UsageError(`export what? "applications" or "procedures", not "${what ?? ""}"`);
   },
   disaster: async ({ args, io }) => runDisasterCli(args, io),
+  procedures: async ({ args, io, open, env }) => runProceduresCli(args, io, { open, env, seedDemoIfEmpty }),
   signatures: async ({ args, io }) => runSignaturesCli(args, io),
+  payments: async ({ args, io, open }) => runPaymentsCli(args, io, { open: async () => { const database = await open(); await migrate(database); return database; } }),
+  documents: async ({ args, io, env }) => runDocumentsCli(args, io, env),
 };
 
 const userCreateOptions = {
@@ -107,7 +112,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: Record<
       const config = loadConfig(env);
       return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: 4 });
     };
-    return await handler({ args, io, open });
+    return await handler({ args, io, open, env });
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`machi: ${error.message}\n\n${USAGE}`);

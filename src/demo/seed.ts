@@ -1,14 +1,18 @@
 /**
  * Japanese demo data: the Osaka City organisation, the procedures catalogue (the seed's three
- * procedures and 27 more), demo staff and residents. Idempotent: running it twice changes nothing.
+ * procedures, 27 more written by hand and about 1,530 generated from the patterns of ward offices
+ * and bureaus), demo staff and residents. Idempotent: running it twice changes nothing.
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../core/db/database.ts";
 import { upsertDepartments } from "../modules/identity/commands/upsert-departments.ts";
 import { createUser, updateResidentProfile } from "../modules/identity/index.ts";
 import { seedDemoCases } from "./demo-cases.ts";
+import { seedAppointmentsDemo } from "../modules/appointments/index.ts";
+import { seedNavigatorDemo } from "../modules/navigator/index.ts";
 import { DISASTER_DEMO_STAFF, seedDisasterDemo } from "../modules/disaster/index.ts";
 import { importCatalogue } from "../modules/procedures/commands/import-catalogue.ts";
+import { generateDemoProcedures, importProcedureDocuments } from "../modules/procedures/exchange/index.ts";
 import { CATEGORIES, DEMO_RESIDENTS, DEMO_STAFF, DEPARTMENTS, LIFE_EVENTS, PROCEDURES } from "../modules/procedures/demo/catalogue.ts";
 
 export type SeedReport = { departments: number; procedures: number; usersCreated: number; casesCreated: number };
@@ -16,6 +20,12 @@ export type SeedReport = { departments: number; procedures: number; usersCreated
 export type SeedOptions = {
   /** Also create demo cases (applications at several stages); default true. Tests of an empty case store pass false. */
   cases?: boolean;
+  /**
+   * Also load the generated part of the demo catalogue (about 1,530 procedures of the 24 ward
+   * offices and the bureaus, marked demo): default true, the demo IS a city-sized catalogue.
+   * Tests that only need the 30 hand-written procedures pass false to stay fast.
+   */
+  generatedProcedures?: boolean;
   /** Public URL for links in the (unsent) demo e-mails. */
   baseUrl?: string;
   onProgress?: (step: string) => void;
@@ -27,6 +37,12 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedR
   await upsertDepartments({ db, items: DEPARTMENTS });
   onProgress("catalogue");
   const catalogue = await importCatalogue({ db, categories: CATEGORIES, lifeEvents: LIFE_EVENTS, procedures: PROCEDURES });
+  let generated = 0;
+  if (options.generatedProcedures !== false) {
+    onProgress("generated demo catalogue (ward offices and bureaus)");
+    const items = generateDemoProcedures().map((document) => ({ document }));
+    generated = (await importProcedureDocuments({ db, items })).total;
+  }
   onProgress("demo users");
   let usersCreated = 0;
   for (const account of [...DEMO_STAFF, ...DEMO_RESIDENTS]) {
@@ -58,9 +74,13 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedR
   }
   onProgress("disaster demo (designated shelters, 危機管理室)");
   await seedDisasterDemo(db);
+  onProgress("手続き判定 rules and support programmes");
+  await seedNavigatorDemo(db);
+  onProgress("counters and appointment slots (来庁予約)");
+  await seedAppointmentsDemo(db);
   onProgress("demo cases");
   const casesCreated = options.cases === false ? 0 : await seedDemoCases(db, options.baseUrl ?? process.env.BASE_URL ?? "http://localhost:3000");
-  return { departments: DEPARTMENTS.length, procedures: catalogue.procedures, usersCreated, casesCreated };
+  return { departments: DEPARTMENTS.length, procedures: catalogue.procedures + generated, usersCreated, casesCreated };
 }
 
 /** Seeds only a database that has no procedures yet (first start of the demo). */

@@ -5,11 +5,18 @@
  *
  * Routes: /auth/sign-in, /auth/sign-up, /auth/sign-out, /auth/link[/sent|/:token],
  * /auth/reset[/sent|/:token], /auth/verify/:token, /my/profile[/edit|/verification],
- * /staff/sign-in, /staff/account.
+ * /staff/sign-in, /staff/account; passkeys: /auth/passkey/{options,verify},
+ * /my/passkeys/…, /staff/account/passkeys/…; outside providers: /auth/oidc/:provider[/callback].
+ *
+ * Assurance (docs/decisions/0013-identity-assurance.md): every account has a level (1–3), every
+ * sign-in proves one, a request counts at the lower; procedures ask `checkProcedureAssurance`
+ * before starting and submitting and show `sendAssuranceRequired` when it says no.
  */
 import type { Module } from "../../core/app-deps.ts";
 import type { Db } from "../../core/db/database.ts";
 import { AppError } from "../../core/http/errors.ts";
+import { DEMO_REQUIREMENTS, type ProcedureRequirement } from "./assurance/levels.ts";
+import { findProcedureRequirement, upsertProcedureRequirement } from "./assurance/queries.ts";
 import { findResidentProfile } from "./queries.ts";
 import { identityRoutes } from "./routes.ts";
 
@@ -30,6 +37,20 @@ export { updateResidentProfile, type UpdateResidentProfileOptions } from "./comm
 export { upsertDepartments, type DepartmentInput } from "./commands/upsert-departments.ts";
 export { listDepartments, type Department } from "./queries.ts";
 export { PASSWORD_MIN_LENGTH } from "./password.ts";
+export { assuranceForRequest, checkProcedureAssurance, sendAssuranceRequired, type CheckProcedureAssuranceOptions } from "./assurance/gate.ts";
+export { decideProcedureAssurance, signatureStepFor, type AssuranceDecision, type AssuranceWay, type RequestAssurance, type SignatureStep } from "./assurance/policy.ts";
+export {
+  DEFAULT_REQUIREMENT,
+  DEMO_REQUIREMENTS,
+  SIGNATURE_LEVEL,
+  levelFromAcr,
+  type AssuranceLevel,
+  type AssuranceMethod,
+  type ProcedureRequirement,
+  type SignatureRule,
+} from "./assurance/levels.ts";
+export { raiseAssuranceLevel, type RaiseAssuranceLevelOptions } from "./commands/raise-assurance-level.ts";
+export { listAssuranceEvents, listProcedureRequirements, type AssuranceEvent } from "./assurance/queries.ts";
 export { normalizeEmail, normalizeKana } from "./schema.ts";
 
 /** What a resident registered about themselves, for prefilling application forms. */
@@ -69,4 +90,23 @@ export async function getResidentProfile(db: Db, userId: string): Promise<Reside
     email: row.email,
     emailVerified: row.emailVerifiedAt !== null,
   };
+}
+
+/** What a procedure requires (level 1 and no signature when nothing is configured). */
+export async function procedureRequirement(db: Db, procedureSlug: string): Promise<ProcedureRequirement> {
+  return findProcedureRequirement(db, procedureSlug);
+}
+
+/** Sets what a procedure requires (catalogue administration, demo seeding). */
+export async function setProcedureRequirement(db: Db, procedureSlug: string, requirement: ProcedureRequirement): Promise<void> {
+  await upsertProcedureRequirement(db, procedureSlug, requirement);
+}
+
+/**
+ * Demo data of the identity module: the assurance each demo procedure requires (DEMO_REQUIREMENTS:
+ * 住民票の写し level 2 or a JPKI signature, 転出届 a JPKI signature). Idempotent.
+ */
+export async function seedIdentityDemo(db: Db): Promise<{ requirements: number }> {
+  for (const [slug, requirement] of Object.entries(DEMO_REQUIREMENTS)) await upsertProcedureRequirement(db, slug, requirement);
+  return { requirements: Object.keys(DEMO_REQUIREMENTS).length };
 }

@@ -9,6 +9,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, LogLevel } from "fastify";
 import type { AppDeps } from "../../core/app-deps.ts";
 import { t, type Locale } from "../../core/i18n/index.ts";
+import { html } from "../../core/ui/html.ts";
 import { maskEmail } from "../../core/mail/mailer.ts";
 import { requestPasswordReset } from "./commands/request-password-reset.ts";
 import { requestSignInLink } from "./commands/request-sign-in-link.ts";
@@ -33,6 +34,14 @@ import { editProfilePage, profileFormValues, profilePage, type ProfileFormValues
 import { signInPage } from "./views/sign-in.ts";
 import { signUpPage } from "./views/sign-up.ts";
 import { staffAccountPage } from "./views/staff-account.ts";
+import { assuranceForRequest } from "./assurance/gate.ts";
+import { identityContext } from "./context.ts";
+import { registerOidcRoutes } from "./oidc/routes.ts";
+import { listLinkedProviders } from "./oidc/queries.ts";
+import { listPasskeys } from "./passkeys/queries.ts";
+import { registerPasskeyRoutes } from "./passkeys/routes.ts";
+import { assuranceSection } from "./views/assurance.ts";
+import { passkeyManageSection } from "./views/passkeys.ts";
 import "./messages.ts";
 
 type Body = Record<string, unknown>;
@@ -86,6 +95,11 @@ export function identityRoutes(app: FastifyInstance, deps: AppDeps): void {
   /** Routes with a token in the path: no request line in the log. */
   const TOKEN_ROUTE = { schema: { hide: true }, logLevel: quietLevel(deps.config.logLevel) } as const;
   const eventLog = (request: FastifyRequest) => app.log.child({ reqId: request.id });
+  const context = identityContext(deps);
+  registerPasskeyRoutes(app, deps);
+  registerOidcRoutes(app, deps, quietLevel(deps.config.logLevel));
+  /** Passkey and outside-provider sign-in on the sign-in pages of an area. */
+  const signInExtras = (area: "resident" | "staff") => ({ passkeys: true, providers: context.providersFor(area) });
 
   // ── Sign in (residents and staff) ──────────────────────────────────────────────────────
 
@@ -95,12 +109,12 @@ export function identityRoutes(app: FastifyInstance, deps: AppDeps): void {
     // Staff pages send people here when nobody is signed in; staff have their own door.
     if (next && (next === "/staff" || next.startsWith("/staff/"))) return reply.redirect(`/staff/sign-in?next=${encodeURIComponent(next)}`, 303);
     const info = query.reset === "done" ? t(request.locale, "identity.signIn.passwordChanged") : undefined;
-    return sendPage(reply, (ctx) => signInPage(ctx, { area: "resident", values: {}, next, info }));
+    return sendPage(reply, (ctx) => signInPage(ctx, { area: "resident", values: {}, next, info, ...signInExtras("resident") }));
   });
 
   app.get("/staff/sign-in", HIDDEN, async (request, reply) => {
     const next = safeNextPath((request.query as Record<string, unknown>).next);
-    return sendPage(reply, (ctx) => signInPage(ctx, { area: "staff", values: {}, next }));
+    return sendPage(reply, (ctx) => signInPage(ctx, { area: "staff", values: {}, next, ...signInExtras("staff") }));
   });
 
   const signInHandler = (area: "resident" | "staff") => async (request: FastifyRequest, reply: FastifyReply) => {
@@ -108,7 +122,7 @@ export function identityRoutes(app: FastifyInstance, deps: AppDeps): void {
     const locale = request.locale;
     const next = safeNextPath(body.next);
     const render = (errors: FieldErrors, status: number) =>
-      sendPage(reply, (ctx) => signInPage(ctx, { area, values: typed(body, ["email"]), next, errors }), status);
+      sendPage(reply, (ctx) => signInPage(ctx, { area, values: typed(body, ["email"]), next, errors, ...signInExtras(area) }), status);
 
     const parsed = parseForm(SignInInput, body);
     if (!parsed.ok) return render(localize(locale, parsed.problems), 422);
@@ -275,7 +289,17 @@ export function identityRoutes(app: FastifyInstance, deps: AppDeps): void {
     const profile = await findResidentProfile(db, resident.id);
     if (!profile) throw new Error("signed-in resident has no profile row");
     const query = request.query as Record<string, unknown>;
-    return sendPage(reply, (ctx) => profilePage(ctx, { profile, saved: query.saved === "1", resent: query.resent === "1", welcome: query.welcome === "1" }));
+    const [assurance, passkeys, linked] = await Promise.all([assuranceForRequest(db, resident), listPasskeys(db, resident.id), listLinkedProviders(db, resident.id)]);
+    return sendPage(reply, (ctx) =>
+      profilePage(ctx, {
+        profile,
+        saved: query.saved === "1",
+        resent: query.resent === "1",
+        welcome: query.welcome === "1",
+        security: html`${assuranceSection(ctx, { assurance, national: context.nationalProvider(), linkedProviders: linked.map((l) => l.provider) })}
+${passkeyManageSection(ctx, { passkeys, base: "/my/passkeys", added: query.passkey === "added", removed: query.passkey === "removed" })}`,
+      }),
+    );
   });
 
   app.get("/my/profile/edit", HIDDEN, async (request, reply) => {
@@ -302,7 +326,14 @@ export function identityRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.get("/staff/account", HIDDEN, async (request, reply) => {
     const staff = requireStaff(request);
-    const departments = await listDepartments(db);
-    return sendPage(reply, (ctx) => staffAccountPage(ctx, { staff, departments }));
+    const [departments, passkeys] = await Promise.all([listDepartments(db), listPasskeys(db, staff.id)]);
+    const query = request.query as Record<string, unknown>;
+    return sendPage(reply, (ctx) =>
+      staffAccountPage(ctx, {
+        staff,
+        departments,
+        security: passkeyManageSection(ctx, { passkeys, base: "/staff/account/passkeys", added: query.passkey === "added", removed: query.passkey === "removed" }),
+      }),
+    );
   });
 }

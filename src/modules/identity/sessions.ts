@@ -21,10 +21,17 @@ export function newToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
-export async function createSession(db: Db, user: { id: string; kind: "resident" | "staff" }): Promise<{ token: string; expiresAt: Date }> {
+/** How a session was signed in and the assurance level that sign-in proves (see assurance/levels.ts). */
+export type SessionAuth = { method: "password" | "link" | "passkey" | "oidc"; level: 1 | 2 | 3 };
+
+export async function createSession(
+  db: Db,
+  user: { id: string; kind: "resident" | "staff" },
+  auth: SessionAuth = { method: "password", level: 1 },
+): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken();
   const expiresAt = new Date(Date.now() + LIFETIME_MS[user.kind]);
-  await db.insert(sessions).values({ tokenHash: hashToken(token), userId: user.id, expiresAt });
+  await db.insert(sessions).values({ tokenHash: hashToken(token), userId: user.id, expiresAt, authMethod: auth.method, authLevel: auth.level });
   return { token, expiresAt };
 }
 

@@ -1,4 +1,4 @@
-import { date, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const departments = pgTable("departments", {
   code: text("code").primaryKey(),
@@ -23,6 +23,8 @@ export const users = pgTable("users", {
   locale: text("locale").notNull().default("ja"),
   emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
   disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  /** 1 self-asserted / e-mail, 2 passkey, IdP acr 2 or in person, 3 JPKI-level (migrations/0070). */
+  assuranceLevel: smallint("assurance_level").notNull().default(1),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -42,6 +44,8 @@ export const sessions = pgTable("sessions", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+  authMethod: text("auth_method").$type<"password" | "link" | "passkey" | "oidc">().notNull().default("password"),
+  authLevel: smallint("auth_level").$type<1 | 2 | 3>().notNull().default(1),
 });
 
 export const oneTimeTokens = pgTable("one_time_tokens", {

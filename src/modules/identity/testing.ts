@@ -23,6 +23,7 @@ import type { AppDeps } from "../../core/app-deps.ts";
 import type { StaffRole } from "../../core/http/actor.ts";
 import { createUser } from "./commands/create-user.ts";
 import { findUserByEmail } from "./queries.ts";
+import { TestAuthenticator } from "./passkeys/test-authenticator.ts";
 import { normalizeEmail } from "./schema.ts";
 
 /** What the helpers need of a test app (createTestApp's result fits). */
@@ -312,4 +313,65 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+// ── Passkeys ─────────────────────────────────────────────────────────────────────────────
+
+export { TestAuthenticator };
+
+/** Posts JSON the way public/identity/passkeys.js does (CSRF token of the last page in x-csrf-token). */
+export async function postJson(browser: Browser, url: string, body: unknown): Promise<Response> {
+  return browser.request({
+    method: "POST",
+    url,
+    payload: JSON.stringify(body),
+    headers: { "content-type": "application/json", accept: "application/json", "x-csrf-token": browser.csrfToken ?? "" },
+  });
+}
+
+/**
+ * Adds a passkey to the signed-in account of `browser` with a test authenticator, through the
+ * same endpoints the page's script uses; returns the verify response (200 with a redirect).
+ */
+export async function addPasskey(
+  browser: Browser,
+  authenticator: TestAuthenticator,
+  options: { area?: "resident" | "staff"; label?: string } = {},
+): Promise<Response> {
+  const staff = options.area === "staff";
+  await browser.get(staff ? "/staff/account" : "/my/profile");
+  const base = staff ? "/staff/account/passkeys" : "/my/passkeys";
+  const started = await postJson(browser, `${base}/options`, {});
+  if (started.statusCode !== 200) throw new Error(`passkey options failed with ${started.statusCode}: ${started.body}`);
+  const response = authenticator.register(started.json().options);
+  return postJson(browser, `${base}/verify`, { response, label: options.label ?? "テスト端末" });
+}
+
+/** Signs in with a passkey in `browser` (a new one by default); returns the verify response and the browser. */
+export async function signInWithPasskey(
+  app: AppLike,
+  authenticator: TestAuthenticator,
+  options: { area?: "resident" | "staff"; browser?: Browser; next?: string } = {},
+): Promise<{ browser: Browser; response: Response }> {
+  const browser = options.browser ?? new Browser(app);
+  const area = options.area ?? "resident";
+  await browser.get(area === "staff" ? "/staff/sign-in" : "/auth/sign-in");
+  const started = await postJson(browser, "/auth/passkey/options", { area });
+  if (started.statusCode !== 200) throw new Error(`passkey options failed with ${started.statusCode}: ${started.body}`);
+  const assertion = authenticator.authenticate(started.json().options);
+  const response = await postJson(browser, "/auth/passkey/verify", { area, response: assertion, next: options.next ?? "" });
+  return { browser, response };
+}
+
+/**
+ * A resident at assurance level 2: signed up, a passkey added and signed in again with it (the
+ * way a person reaches level 2). For procedures that require level 2 (e.g. 住民票の写し once the
+ * identity demo requirements are seeded).
+ */
+export async function signUpResidentAtLevel2(app: AppLike, input: Partial<ResidentInput> = {}): Promise<SignedInResident & { authenticator: TestAuthenticator }> {
+  const resident = await signUpResident(app, input);
+  const authenticator = new TestAuthenticator({ origin: new URL(app.deps.config.baseUrl).origin });
+  const added = await addPasskey(resident.browser, authenticator);
+  if (added.statusCode !== 200) throw new Error(`adding a passkey failed with ${added.statusCode}: ${added.body}`);
+  return { ...resident, authenticator };
 }

@@ -10,6 +10,7 @@
  *   VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY, VAPID_SUBJECT (mailto: or https:)
  *   NOTIFY_WEBPUSH_RATE      messages/second per push service (default 10,000)
  *   NOTIFY_SENDER_INSTANCES  how many app instances send (each takes its share of every limit; default 1)
+ *   NOTIFY_EMAIL_WEBHOOK_SECRET  HMAC key of the relay's delivery events
  */
 import type { Config } from "../../core/config/config.ts";
 
@@ -23,6 +24,8 @@ export type NotifyConfig = {
   vapid: { publicKey: string; privateKey: string; subject: string } | null;
   webPushRate: number;
   instances: number;
+  /** HMAC key of the relay's delivery events (POST /api/notify/webhooks/email). */
+  emailWebhookSecret: string | undefined;
 };
 
 function positive(value: string | undefined, fallback: number): number {
@@ -48,5 +51,6 @@ export function loadNotifyConfig(config: Config, env: Record<string, string | un
         : null,
     webPushRate: positive(env.NOTIFY_WEBPUSH_RATE, 10_000) / instances,
     instances,
+    emailWebhookSecret: env.NOTIFY_EMAIL_WEBHOOK_SECRET || undefined,
   };
 }

@@ -3,6 +3,7 @@
  * same transaction; the resident's timeline shows the non-internal ones, staff see all.
  */
 import type { Db } from "../../core/db/database.ts";
+import { emitApplicationEvent } from "../integrations/index.ts";
 import { applicationEvents } from "./tables.ts";
 
 export type ApplicationEventType =
@@ -12,7 +13,8 @@ export type ApplicationEventType =
   | "correction_requested"
   | "corrected"
   | "note"
-  | "withdrawn";
+  | "withdrawn"
+  | "stage_changed";
 
 export type RecordEventOptions = {
   applicationId: string;
@@ -38,4 +40,7 @@ export async function recordEvent(tx: Db, event: RecordEventOptions): Promise<vo
     internal: event.internal ?? false,
     data: event.data ?? {},
   });
+  // Back-office systems hear of submissions, status changes, corrections and withdrawals
+  // (integration event + webhook deliveries, committed with this change).
+  await emitApplicationEvent(tx, event);
 }

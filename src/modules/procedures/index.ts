@@ -17,3 +17,33 @@ export { STATUSES, FINAL_STATUSES, residentCanWithdraw, residentCanCorrect, staf
 export type { ApplicationStatus, ProcedureDetails } from "./tables.ts";
 export { searchCatalogue, searchTerms, type CatalogueResult, type SearchCatalogueOptions } from "./commands/search-catalogue.ts";
 export { applicantField, prefillFromProfile, APPLICANT_ROLES } from "./commands/start-draft.ts";
+export {
+  createUnpublishedProcedure,
+  publishProcedureVersion,
+  setProcedurePublished,
+  findProcedureRecord,
+  listProcedureVersions,
+  findProcedureVersion,
+  procedureSlugTaken,
+  findPublishedTitles,
+  type ProcedureMetadata,
+  type ProcedureRecord,
+  type PublishVersionResult,
+  type VersionListItem,
+} from "./commands/publish-procedure-version.ts";
+export { lifeEventNames, categoryNames } from "./queries.ts";
+export { formPage, type FormPageView } from "./views/form-page.ts";
+export {
+  validateDefinition,
+  handlerFor,
+  renderQuestions,
+  pruneAnswers,
+  type FormDefinition,
+  type QuestionDef,
+  type PageDef,
+  type Condition,
+  type Answers,
+  type AnswerValue,
+  type Option,
+  type QuestionType,
+} from "./forms/index.ts";

@@ -118,6 +118,10 @@ const ja = {
   "my.noApplications": "まだ申請はありません。",
   "my.findProcedure": "手続きをさがす",
   "my.profile": "登録情報（氏名・住所など）を確認・変更する",
+  "my.more": "そのほか",
+  "my.documents": "発行された証明書",
+  "my.appointments": "窓口予約・ビデオ相談の予約",
+  "my.notify": "防災情報の受け取り設定",
   "my.col.reference": "受付番号",
   "my.col.status": "状態",
 
@@ -274,6 +278,10 @@ const en: Messages = {
   "my.noApplications": "You have not applied for anything yet.",
   "my.findProcedure": "Find a procedure",
   "my.profile": "Check or change your details (name, address and more)",
+  "my.more": "More",
+  "my.documents": "Issued certificates",
+  "my.appointments": "Counter bookings and video consultations",
+  "my.notify": "Disaster information settings",
   "my.col.reference": "Reference",
   "my.col.status": "Status",
 

@@ -18,6 +18,7 @@
  * Staff          /staff/… (the back office, staff/routes.ts), registered from here.
  */
 import { listIssuedDocuments } from "../documents/index.ts";
+import { applicationPaymentPanel, startPaymentForSubmission } from "../payments/index.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../core/app-deps.ts";
 import { AppError, isAppError } from "../../core/http/errors.ts";
@@ -77,8 +78,10 @@ import { m, sendPage } from "./views/components.ts";
 import { formPage, type FormPageView } from "./views/form-page.ts";
 import { applicationPage, myPage, receiptPage, withdrawPage, withdrawRefusedPage } from "./views/my.ts";
 import { procedurePage } from "./views/procedure.ts";
-import { html } from "../../core/ui/html.ts";
+import { html, type HtmlValue } from "../../core/ui/html.ts";
 import { registerStaffRoutes } from "./staff/routes.ts";
+import { registerProcedureSignatureStep, signaturePanel, startGate, submitGate } from "./signature-step.ts";
+import { sendAssuranceRequired } from "../identity/index.ts";
 import "./messages.ts";
 
 const HIDDEN = { schema: { hide: true } } as const;
@@ -233,6 +236,13 @@ function stepUrl(draftId: string, step: Step, returnToCheck = false): string {
 }
 
 /** Profile suggestions for the questions of a page that have no answer yet. */
+/** The navigator's `prefill.<questionId>` fields (at most 50, short strings); the form decides what it accepts. */
+function suggestedFields(input: Record<string, unknown>): Array<[string, string]> {
+  return Object.entries(input)
+    .filter((entry): entry is [string, string] => /^prefill\.[a-z][a-z0-9_]*$/i.test(entry[0]) && typeof entry[1] === "string" && entry[1].length <= 200)
+    .slice(0, 50);
+}
+
 function prefillFor(page: PageDef, draft: DraftView, answers: Answers): Answers {
   const prefill = draft.pending.prefill ?? {};
   const out: Answers = {};
@@ -248,6 +258,7 @@ function prefillFor(page: PageDef, draft: DraftView, answers: Answers): Answers 
 export function proceduresRoutes(app: FastifyInstance, deps: AppDeps): void {
   const db = deps.db;
   registerStaffRoutes(app, deps);
+  registerProcedureSignatureStep(app, deps, loadDraft); // identity assurance: /drafts/:draftId/signature
 
   async function departmentsByCode(): Promise<Map<string, Department>> {
     return new Map((await listDepartments(db)).map((d) => [d.code, d]));
@@ -361,7 +372,8 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps): void {
     const departments = await departmentsByCode();
     const department = departmentName(departments.get(procedure.departmentCode), procedure.departmentCode);
     const signedIn = request.actor?.kind === "resident";
-    return sendPage(reply, (ctx) => procedurePage(ctx, { procedure, department, signedIn }));
+    const suggested = suggestedFields(request.query as Record<string, unknown>);
+    return sendPage(reply, (ctx) => procedurePage(ctx, { procedure, department, signedIn, suggested }));
   });
 
   app.get("/api/procedures", { schema: listProceduresSchema }, async (request) => {
@@ -416,7 +428,11 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!procedure) throw new AppError("not_found", "procedure.not_found");
     if (!request.actor) return reply.redirect(`/auth/sign-in?next=${encodeURIComponent(`/procedures/${slug}`)}`, 303);
     const actor = requireResident(request);
-    const { draftId } = await startDraft({ db, actor, procedure });
+    // identity assurance: a procedure may need a higher level than this sign-in has.
+    const gate = await startGate(deps, actor, slug);
+    if (!gate.allowed) return sendAssuranceRequired(reply, deps, gate, `/procedures/${slug}`);
+    const suggested = Object.fromEntries(suggestedFields((request.body ?? {}) as Record<string, unknown>));
+    const { draftId } = await startDraft({ db, actor, procedure, suggested });
     return reply.redirect(`/drafts/${draftId}`, 303);
   });
 
@@ -486,7 +502,13 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   // ── Check your answers and submit ─────────────────────────────────────────────────────
 
-  function renderCheck(reply: FastifyReply, draft: DraftView, declaration: { raw?: FormBody; errors?: PageState["errors"] }, status: number): FastifyReply {
+  function renderCheck(
+    reply: FastifyReply,
+    draft: DraftView,
+    declaration: { raw?: FormBody; errors?: PageState["errors"] },
+    status: number,
+    signature: HtmlValue = "", // identity assurance: the electronic signature panel
+  ): FastifyReply {
     const answers = pruneAnswers(draft.definition, draft.answers);
     const summary = summaryDefinition(draft.definition);
     const lastPage = [...summary.pages].reverse().find((p) => canVisitPage(summary, answers, p.id));
@@ -502,6 +524,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps): void {
           ...(declaration.raw ? { declarationRaw: declaration.raw } : {}),
           errors: declaration.errors ?? [],
           backHref: lastPage ? `/drafts/${draft.id}/pages/${lastPage.id}` : `/procedures/${draft.procedureSlug}`,
+          signature,
         }),
       status,
     );
@@ -513,19 +536,26 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (submitted) return submitted;
     const step = firstStep(draft.definition, draft.answers);
     if (step !== "check") return reply.redirect(stepUrl(draft.id, step), 303);
-    return renderCheck(reply, draft, {}, 200);
+    return renderCheck(reply, draft, {}, 200, await signaturePanel(deps, requireResident(request), draft, request.locale));
   });
 
   app.post("/drafts/:draftId/submit", HIDDEN, async (request, reply) => {
     const draft = await loadDraft(request);
     const actor = requireResident(request);
-    if (draft.submittedAt && draft.applicationId) return reply.redirect(`/applications/${draft.applicationId}/receipt`, 303);
+    if (draft.submittedAt && draft.applicationId) {
+      // payments: a repeated submit (double click) also leads to an unpaid fee first.
+      const payNow = await startPaymentForSubmission({ db, actor, applicationId: draft.applicationId });
+      return reply.redirect(payNow ?? `/applications/${draft.applicationId}/receipt`, 303);
+    }
+    // identity assurance: the level this procedure needs, or a valid signature over these answers.
+    const gate = await submitGate(deps, actor, draft);
+    if (!gate.allowed) return sendAssuranceRequired(reply, deps, gate.decision, `/drafts/${draft.id}/check`);
     let declaration: { pageId: string; answers: Partial<Answers> } | undefined;
     const closing = visibleClosingDeclaration(draft.definition, pruneAnswers(draft.definition, draft.answers));
     if (closing && !draft.submittedAt) {
       const { body } = await readFormBody(request, null, deps.config.maxUploadBytes);
       const parsed = parsePage(draft.definition, closing.id, body, draft.answers, request.locale);
-      if (parsed.errors.length > 0) return renderCheck(reply, draft, { raw: parsed.raw, errors: parsed.errors }, 422);
+      if (parsed.errors.length > 0) return renderCheck(reply, draft, { raw: parsed.raw, errors: parsed.errors }, 422, await signaturePanel(deps, actor, draft, request.locale));
       declaration = { pageId: closing.id, answers: parsed.answers };
     }
     const result = await submitApplication({
@@ -535,6 +565,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps): void {
       ...(declaration ? { declaration } : {}),
       locale: request.locale,
       baseUrl: deps.config.baseUrl,
+      ...(gate.afterCreate ? { afterCreate: gate.afterCreate } : {}),
     });
     if (result.status === "incomplete") {
       const closingId = closing?.id;
@@ -542,6 +573,9 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps): void {
     }
     // Committed: the receipt e-mail is in the outbox; ask the worker to send it now.
     if (result.created) deps.wakeWorker();
+    // payments: a fee due at submission → the payment page (the application is already saved).
+    const payNow = await startPaymentForSubmission({ db, actor, applicationId: result.applicationId });
+    if (payNow) return reply.redirect(payNow, 303);
     return reply.redirect(`/applications/${result.applicationId}/receipt`, 303);
   });
 
@@ -564,11 +598,15 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.get("/my/applications/:applicationId", HIDDEN, async (request, reply) => {
     const application = await loadApplication(request);
-    const [events, issued] = await Promise.all([listResidentEvents(db, application.id), listIssuedDocuments(db, application.id)]);
+    const [events, issued, payment] = await Promise.all([
+      listResidentEvents(db, application.id),
+      listIssuedDocuments(db, application.id),
+      applicationPaymentPanel(db, { applicationId: application.id, locale: request.locale }), // payments: 支払い済み / 未払い
+    ]);
     const query = request.query as Record<string, unknown>;
     const documents = issued.map((d) => ({ id: d.id, title: t(request.locale, `documents.kind.${d.kind}`), issuedAt: d.issuedAt }));
     return sendPage(reply, (ctx) =>
-      applicationPage(ctx, { application, events, documents, corrected: query.corrected === "1", withdrawn: query.withdrawn === "1" }),
+      applicationPage(ctx, { application, events, documents, payment, corrected: query.corrected === "1", withdrawn: query.withdrawn === "1" }),
     );
   });
 

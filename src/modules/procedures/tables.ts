@@ -11,6 +11,8 @@ export type ProcedureDetails = {
   fee: { amountYen: number; per?: "copy" | "item"; note?: LocalizedText } | null;
   processingTime: LocalizedText;
   legalBasis?: LocalizedText;
+  /** Slugs of related procedures (builder), shown as links on the procedure page. */
+  related?: string[];
 };
 
 export const categories = pgTable("categories", {
@@ -79,6 +81,8 @@ export const applications = pgTable("applications", {
   correctionQuestions: text("correction_questions").array().notNull().default([]),
   correctionMessage: text("correction_message"),
   revision: integer("revision").notNull().default(1),
+  /** The case app's stage (builder; migrations/0111_case_stage.sql); null = first stage of the status. */
+  stage: text("stage"),
   submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   decidedAt: timestamp("decided_at", { withTimezone: true }),

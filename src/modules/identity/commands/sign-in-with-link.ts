@@ -25,7 +25,7 @@ export async function signInWithLink(options: SignInWithLinkOptions): Promise<Li
     if (!user || user.kind !== "resident") return { ok: false as const };
     if (options.previousSessionHash) await destroySession(tx, options.previousSessionHash);
     await markEmailVerified(tx, user.id);
-    const session = await createSession(tx, { id: user.id, kind: "resident" });
+    const session = await createSession(tx, { id: user.id, kind: "resident" }, { method: "link", level: 1 });
     return { ok: true as const, userId: user.id, session };
   });
 }

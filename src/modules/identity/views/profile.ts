@@ -37,7 +37,10 @@ function row(label: string, value: HtmlValue): HtmlValue {
   return html`<div class="summary-list__row"><dt>${label}</dt><dd>${value}</dd></div>`;
 }
 
-export function profilePage(ctx: PageContext, view: { profile: ProfileRow; saved?: boolean; resent?: boolean; welcome?: boolean }): PageOptions {
+export function profilePage(
+  ctx: PageContext,
+  view: { profile: ProfileRow; saved?: boolean; resent?: boolean; welcome?: boolean; /** Assurance level and passkeys (views/assurance.ts, views/passkeys.ts). */ security?: HtmlValue },
+): PageOptions {
   const { locale } = ctx;
   const p = view.profile;
   const notSet = html`<span class="muted">${t(locale, "identity.profile.notSet")}</span>`;
@@ -69,6 +72,7 @@ ${p.emailVerifiedAt
   <button class="button button--secondary" type="submit">${t(locale, "identity.verify.resend")}</button>
 </form>`}
 <p class="muted">${t(locale, "identity.profile.emailNote")}</p>
+${view.security ?? ""}
 <h2>${t(locale, "identity.profile.password")}</h2>
 <p><a href="/auth/reset">${t(locale, "identity.profile.changePassword")}</a></p>
 </div>`,

@@ -2,7 +2,10 @@
 import { t } from "../../../core/i18n/index.ts";
 import { html } from "../../../core/ui/html.ts";
 import { csrfField, type PageContext, type PageOptions } from "../../../core/ui/layout.ts";
+import type { OidcProviderConfig } from "../oidc/providers.ts";
 import { input, notice, primaryButton, summary, type FieldErrors } from "./components.ts";
+import { providerSection } from "./oidc.ts";
+import { passkeySignInSection } from "./passkeys.ts";
 
 export type SignInView = {
   /** Residents and staff have separate doors. */
@@ -14,6 +17,10 @@ export type SignInView = {
   errors?: FieldErrors;
   /** A message at the top, e.g. after a password change. */
   info?: string;
+  /** Offer 「パスキーでログイン」 (needs JavaScript; the page works without it). */
+  passkeys?: boolean;
+  /** Outside OpenID Connect providers of this area. */
+  providers?: OidcProviderConfig[];
 };
 
 export function signInPage(ctx: PageContext, view: SignInView): PageOptions {
@@ -38,6 +45,8 @@ ${notice(view.info)}
   ${input({ locale, name: "password", label: t(locale, "identity.field.password"), type: "password", autocomplete: "current-password", error: errors.password })}
   ${primaryButton(t(locale, "identity.signIn.submit"))}
 </form>
+${view.passkeys ? passkeySignInSection(ctx, { area: view.area, next: view.next }) : ""}
+${providerSection(ctx, { providers: view.providers ?? [], area: view.area, next: view.next })}
 ${staff
   ? html`<p><a href="/auth/sign-in">${t(locale, "identity.staffSignIn.residentLink")}</a></p>`
   : html`<ul>

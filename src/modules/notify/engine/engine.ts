@@ -14,13 +14,13 @@ import type { Db } from "../../../core/db/database.ts";
 import type { AlertAreas } from "../areas/geo.ts";
 import type { AlertMessage, BatchOutcome, ChannelAdapter, RecipientChannel } from "../channels/types.ts";
 import type { XAdapter } from "../channels/x.ts";
-import { isAlertLanguage, type AlertLanguage } from "../languages.ts";
+import type { AlertLanguage } from "../languages.ts";
 import type { Links } from "../links.ts";
 import { renderAlert, type TemplateParams } from "../templates/render.ts";
 import { backoffMs } from "./backoff.ts";
 import { sendDueBroadcasts } from "./broadcasts.ts";
 import { fanOutPage } from "./fanout.ts";
-import { claimBatch, completeIfDone, expiredBatches, openAlerts, queuedLanguages, reclaimBatch, recordResults, renewLeases, type ClaimedBatch, type OpenAlertRow, type Result } from "./queue.ts";
+import { analyzeDeliveries, claimBatch, completeIfDone, expiredBatches, markFirstSent, openAlerts, queuedLanguages, reclaimBatch, recordResults, renewLeases, type ClaimedBatch, type OpenAlertRow, type Result } from "./queue.ts";
 import { sleep } from "./token-bucket.ts";
 
 export type NotifyEngineOptions = {
@@ -78,6 +78,14 @@ export function startNotifyEngine(options: NotifyEngineOptions): NotifyEngine {
   let lastRenewal = 0;
   /** Batches this process is sending now: their leases are renewed while they last. */
   const inFlight = new Set<string>();
+  const firstSentMarked = new Set<string>();
+  async function record(batch: ClaimedBatch, results: Result[], cancel: string[] = []): Promise<void> {
+    const { sent } = await recordResults(db, batch, results, cancel);
+    if (sent > 0 && !firstSentMarked.has(batch.alertId)) {
+      firstSentMarked.add(batch.alertId);
+      await markFirstSent(db, batch.alertId);
+    }
+  }
   let lastCompletion = 0;
 
   const wakeAll = () => {
@@ -109,9 +117,13 @@ export function startNotifyEngine(options: NotifyEngineOptions): NotifyEngine {
   async function runFanOut(alertId: string): Promise<void> {
     fanouts.add(alertId);
     try {
+      let pages = 0;
       for (;;) {
         if (stopped) return;
         const step = await fanOutPage(db, alertId, pageSize);
+        // Fresh statistics once the alert's first deliveries exist and again at the end: without
+        // them PostgreSQL takes a new alert for a handful of rows and scans where it should look up.
+        if ((step.state === "page" && ++pages === 1) || step.state === "done") await analyzeDeliveries(db);
         if (step.state !== "page") return;
         wakeAll();
       }
@@ -152,7 +164,7 @@ export function startNotifyEngine(options: NotifyEngineOptions): NotifyEngine {
     if (now - lastCompletion >= 1000) {
       lastCompletion = now;
       for (const row of rows) {
-        if (row.status === "sending" && (await completeIfDone(db, row.id))) log("notify alert complete", { alertId: row.id });
+        if (row.status === "sending" && (await completeIfDone(db, row.id, { waitForPosts: options.x !== undefined }))) log("notify alert complete", { alertId: row.id });
       }
     }
     if (rows.length > 0) wakeAll();
@@ -165,7 +177,7 @@ export function startNotifyEngine(options: NotifyEngineOptions): NotifyEngine {
     const cancel: string[] = [];
     if (outcome.kind === "all-sent") results.push({ kind: "sent", ids, providerMessageIds: ids.map(() => outcome.providerMessageId ?? null) });
     else if (outcome.kind === "all-failed") results.push({ kind: "failed", ids, error: ids.map(() => outcome.error) });
-    else if (outcome.kind === "retry-batch") results.push({ kind: "retry-batch", error: outcome.error, afterMs: backoff(batch.attempt, outcome.retryAfterMs) });
+    else if (outcome.kind === "retry-batch") results.push({ kind: "retry-batch", ids, error: outcome.error, afterMs: backoff(batch.attempt, outcome.retryAfterMs) });
     else {
       const sent: string[] = [];
       const sentIds: Array<string | null> = [];
@@ -225,7 +237,7 @@ export function startNotifyEngine(options: NotifyEngineOptions): NotifyEngine {
         const items = pending;
         pending = [];
         flushing = flushing
-          .then(() => recordResults(db, batch, [{ kind: "sent", ids: items.map((x) => x.id), providerMessageIds: items.map((x) => x.pm) }]))
+          .then(() => record(batch, [{ kind: "sent", ids: items.map((x) => x.id), providerMessageIds: items.map((x) => x.pm) }]))
           .catch((error: unknown) => log("notify progress record failed (the batch end records it)", { error: describe(error) }));
       };
       const timer = adapter.retriesWholeBatch ? undefined : setInterval(flush, FLUSH_MS);
@@ -248,7 +260,7 @@ export function startNotifyEngine(options: NotifyEngineOptions): NotifyEngine {
     }
     const { results, cancel } = toResults(batch, outcome, skipped);
     // Rows recorded already are no longer 'sending' under this batch: recording them again changes nothing.
-    await recordResults(db, batch, results, cancel);
+    await record(batch, results, cancel);
   }
 
   async function lane(adapter: ChannelAdapter, index: number): Promise<void> {
@@ -319,4 +331,3 @@ export function startNotifyEngine(options: NotifyEngineOptions): NotifyEngine {
   };
 }
 
-export { isAlertLanguage };

@@ -73,30 +73,32 @@ export async function claimBatch(
   db: Db,
   options: { alertId: string; channel: RecipientChannel; language: AlertLanguage; limit: number; batchId: string; leaseMs: number },
 ): Promise<ClaimedBatch | null> {
-  return db.transaction(async (tx) => {
-    const rows = await queryRows<ClaimRow>(tx, sql`
-      WITH picked AS (
-        SELECT subscription_id FROM notify_deliveries
-        WHERE alert_id = ${options.alertId}::uuid AND channel = ${options.channel} AND language = ${options.language}
-          AND status = 'queued' AND next_attempt_at <= now()
-        ORDER BY next_attempt_at
-        LIMIT ${options.limit}
-        FOR UPDATE SKIP LOCKED
-      )
+  // One statement (its count deltas in a data-modifying CTE): atomic without a round trip for BEGIN/COMMIT.
+  const rows = await queryRows<ClaimRow>(db, sql`
+    WITH picked AS (
+      SELECT subscription_id FROM notify_deliveries
+      WHERE alert_id = ${options.alertId}::uuid AND channel = ${options.channel} AND language = ${options.language}
+        AND status = 'queued' AND next_attempt_at <= now()
+      ORDER BY next_attempt_at
+      LIMIT ${options.limit}
+      FOR UPDATE SKIP LOCKED
+    ), claimed AS (
       UPDATE notify_deliveries d
       SET status = 'sending', attempts = d.attempts + 1, batch_id = ${options.batchId}::uuid,
           lease_until = now() + make_interval(secs => ${options.leaseMs / 1000})
       FROM picked, notify_subscriptions s
       WHERE d.alert_id = ${options.alertId}::uuid AND d.channel = ${options.channel} AND d.subscription_id = picked.subscription_id
         AND s.id = picked.subscription_id
-      RETURNING d.subscription_id, d.attempts, s.email, s.line_user_id, s.push_endpoint, s.push_p256dh, s.push_auth, s.status`);
-    if (rows.length === 0) return null;
-    await addCounts(tx, options.alertId, [
-      { channel: options.channel, status: "queued", n: -rows.length },
-      { channel: options.channel, status: "sending", n: rows.length },
-    ]);
-    return toBatch(options.batchId, options.alertId, options.channel, options.language, rows);
-  });
+      RETURNING d.subscription_id, d.attempts, s.email, s.line_user_id, s.push_endpoint, s.push_p256dh, s.push_auth, s.status
+    ), counted AS (
+      INSERT INTO notify_delivery_counts (alert_id, channel, status, n)
+      SELECT ${options.alertId}::uuid, ${options.channel}, v.status, v.n
+      FROM (SELECT count(*) AS c FROM claimed) t, LATERAL (VALUES ('queued', -t.c), ('sending', t.c)) AS v(status, n)
+      WHERE t.c > 0
+    )
+    SELECT * FROM claimed`);
+  if (rows.length === 0) return null;
+  return toBatch(options.batchId, options.alertId, options.channel, options.language, rows);
 }
 
 /** Batches whose lease ran out (a crashed sender, or a LINE request waiting for its retry). */
@@ -140,73 +142,89 @@ export type Result =
   | { kind: "retry"; ids: string[]; error: string; afterMs: number[] }
   | { kind: "failed"; ids: string[]; error: string[] }
   /** Keep the batch as it is and send it again when the lease runs out (LINE). */
-  | { kind: "retry-batch"; error: string; afterMs: number };
+  | { kind: "retry-batch"; ids: string[]; error: string; afterMs: number };
 
 /**
- * Records what happened to a batch, in one transaction: statuses, count deltas, cancelled
- * subscriptions (push endpoints that are gone), the alert's first-sent time. Only rows still
- * 'sending' under this batch id change (a batch taken over after a lease expired is not ours).
+ * Records what happened to a batch: statuses with their count deltas, cancelled subscriptions
+ * (push endpoints that are gone). Only rows still 'sending' under this batch id change (a batch
+ * taken over after its lease expired is not ours any more), so recording twice is harmless.
  */
 export async function recordResults(
   db: Db,
   batch: Pick<ClaimedBatch, "batchId" | "alertId" | "channel">,
   results: Result[],
   cancelSubscriptions: string[] = [],
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    const deltas: CountDelta[] = [];
-    const key = sql`alert_id = ${batch.alertId}::uuid AND channel = ${batch.channel} AND batch_id = ${batch.batchId}::uuid AND status = 'sending'`;
-    let sentAny = false;
-    for (const result of results) {
-      let changed: Array<{ status: string }> = [];
-      if (result.kind === "sent" && result.ids.length > 0) {
-        const providerIds = result.providerMessageIds ?? result.ids.map(() => null);
-        changed = await queryRows(tx, sql`
-          UPDATE notify_deliveries d SET status = 'sent', sent_at = now(), provider_message_id = u.pm, lease_until = NULL, last_error = NULL
-          FROM unnest(${bigintArray(result.ids)}, ${sql.param(providerIds)}::text[]) AS u(id, pm)
-          WHERE d.subscription_id = u.id AND ${key}
-          RETURNING 'sent' AS status`);
-        sentAny ||= changed.length > 0;
-      } else if (result.kind === "retry" && result.ids.length > 0) {
-        changed = await queryRows(tx, sql`
-          UPDATE notify_deliveries d
-          SET status = CASE WHEN d.attempts >= ${MAX_ATTEMPTS_SQL} THEN 'failed' ELSE 'queued' END,
-              next_attempt_at = now() + make_interval(secs => u.after / 1000.0), last_error = ${result.error.slice(0, 500)},
-              lease_until = NULL, batch_id = NULL
-          FROM unnest(${bigintArray(result.ids)}, ${sql.param(result.afterMs)}::bigint[]) AS u(id, after)
-          WHERE d.subscription_id = u.id AND ${key}
-          RETURNING d.status`);
-      } else if (result.kind === "failed" && result.ids.length > 0) {
-        changed = await queryRows(tx, sql`
-          UPDATE notify_deliveries d SET status = 'failed', last_error = left(u.err, 500), lease_until = NULL
-          FROM unnest(${bigintArray(result.ids)}, ${textArray(result.error)}) AS u(id, err)
-          WHERE d.subscription_id = u.id AND ${key}
-          RETURNING 'failed' AS status`);
-      } else if (result.kind === "retry-batch") {
-        changed = await queryRows(tx, sql`
-          UPDATE notify_deliveries SET
-            status = CASE WHEN attempts >= ${MAX_ATTEMPTS_SQL} THEN 'failed' ELSE 'sending' END,
-            lease_until = CASE WHEN attempts >= ${MAX_ATTEMPTS_SQL} THEN NULL ELSE now() + make_interval(secs => ${result.afterMs / 1000}) END,
-            last_error = ${result.error.slice(0, 500)}
-          WHERE ${key}
-          RETURNING status`);
-        changed = changed.filter((row) => row.status !== "sending");
-      }
-      for (const status of ["queued", "sent", "failed"]) {
-        const n = changed.filter((row) => row.status === status).length;
-        if (n > 0) deltas.push({ channel: batch.channel, status, n }, { channel: batch.channel, status: "sending", n: -n });
-      }
+): Promise<{ sent: number }> {
+  // The ids go into the primary-key condition (= ANY) so that PostgreSQL looks rows up by key
+  // instead of scanning every delivery of the alert and channel.
+  const key = (ids: string[]) =>
+    sql`d.alert_id = ${batch.alertId}::uuid AND d.channel = ${batch.channel} AND d.subscription_id = ANY(${bigintArray(ids)}) AND d.batch_id = ${batch.batchId}::uuid AND d.status = 'sending'`;
+  // Each change is one statement with its count deltas (data-modifying CTE): atomic, one round trip.
+  const counted = (update: SQL) => sql`
+    WITH changed AS (${update}),
+    tally AS (SELECT status, count(*) AS n FROM changed WHERE status <> 'sending' GROUP BY status),
+    counted AS (
+      INSERT INTO notify_delivery_counts (alert_id, channel, status, n)
+      SELECT ${batch.alertId}::uuid, ${batch.channel}, status, n FROM tally
+      UNION ALL SELECT ${batch.alertId}::uuid, ${batch.channel}, 'sending', -sum(n) FROM tally HAVING sum(n) > 0
+    )
+    SELECT status, n::int AS n FROM tally`;
+  let sent = 0;
+  for (const result of results) {
+    if (result.ids.length === 0) continue;
+    let update: SQL;
+    if (result.kind === "sent") {
+      const providerIds = result.providerMessageIds ?? result.ids.map(() => null);
+      update = sql`
+        UPDATE notify_deliveries d SET status = 'sent', sent_at = now(), provider_message_id = u.pm, lease_until = NULL, last_error = NULL
+        FROM unnest(${bigintArray(result.ids)}, ${sql.param(providerIds)}::text[]) AS u(id, pm)
+        WHERE d.subscription_id = u.id AND ${key(result.ids)}
+        RETURNING d.status`;
+    } else if (result.kind === "retry") {
+      update = sql`
+        UPDATE notify_deliveries d
+        SET status = CASE WHEN d.attempts >= ${MAX_ATTEMPTS_SQL} THEN 'failed' ELSE 'queued' END,
+            next_attempt_at = now() + make_interval(secs => u.after / 1000.0), last_error = ${result.error.slice(0, 500)},
+            lease_until = NULL, batch_id = NULL
+        FROM unnest(${bigintArray(result.ids)}, ${sql.param(result.afterMs)}::bigint[]) AS u(id, after)
+        WHERE d.subscription_id = u.id AND ${key(result.ids)}
+        RETURNING d.status`;
+    } else if (result.kind === "failed") {
+      update = sql`
+        UPDATE notify_deliveries d SET status = 'failed', last_error = left(u.err, 500), lease_until = NULL
+        FROM unnest(${bigintArray(result.ids)}, ${textArray(result.error)}) AS u(id, err)
+        WHERE d.subscription_id = u.id AND ${key(result.ids)}
+        RETURNING d.status`;
+    } else {
+      update = sql`
+        UPDATE notify_deliveries d SET
+          status = CASE WHEN d.attempts >= ${MAX_ATTEMPTS_SQL} THEN 'failed' ELSE 'sending' END,
+          lease_until = CASE WHEN d.attempts >= ${MAX_ATTEMPTS_SQL} THEN NULL ELSE now() + make_interval(secs => ${result.afterMs / 1000}) END,
+          last_error = ${result.error.slice(0, 500)}
+        WHERE ${key(result.ids)}
+        RETURNING d.status`;
     }
-    await addCounts(tx, batch.alertId, deltas);
-    if (cancelSubscriptions.length > 0) {
-      await tx.execute(sql`UPDATE notify_subscriptions SET status = 'cancelled', cancelled_at = now(), cancel_reason = 'push_gone'
-        WHERE id = ANY(${bigintArray(cancelSubscriptions)}) AND status <> 'cancelled'`);
-    }
-    if (sentAny) await tx.execute(sql`UPDATE notify_alerts SET first_sent_at = now() WHERE id = ${batch.alertId}::uuid AND first_sent_at IS NULL`);
-  });
+    const tally = await queryRows<{ status: string; n: number }>(db, counted(update));
+    sent += tally.find((t) => t.status === "sent")?.n ?? 0;
+  }
+  if (cancelSubscriptions.length > 0) {
+    await db.execute(sql`UPDATE notify_subscriptions SET status = 'cancelled', cancelled_at = now(), cancel_reason = 'push_gone'
+      WHERE id = ANY(${bigintArray(cancelSubscriptions)}) AND status <> 'cancelled'`);
+  }
+  return { sent };
+}
+
+/** Records when an alert's first message went out (once). */
+export async function markFirstSent(db: Db, alertId: string): Promise<void> {
+  await db.execute(sql`UPDATE notify_alerts SET first_sent_at = now() WHERE id = ${alertId}::uuid AND first_sent_at IS NULL`);
 }
 
 const MAX_ATTEMPTS_SQL: SQL = sql.raw(String(MAX_ATTEMPTS));
+
+/** Refreshes the planner's statistics of the queue (a new alert adds millions of rows at once). */
+export async function analyzeDeliveries(db: Db): Promise<void> {
+  await db.execute(sql`ANALYZE notify_deliveries`);
+}
 
 /** Open alerts (fanning out or sending), oldest first. */
 export type OpenAlertRow = {
@@ -237,11 +255,12 @@ export async function queuedLanguages(db: Db, alertId: string, channel: Recipien
 }
 
 /** Marks an alert done when its fan-out is over and nothing is queued or in flight. */
-export async function completeIfDone(db: Db, alertId: string): Promise<boolean> {
+export async function completeIfDone(db: Db, alertId: string, options: { waitForPosts: boolean }): Promise<boolean> {
+  // Without an X account configured, queued posts wait for one and do not hold the alert open.
   const rows = await queryRows<{ id: string }>(db, sql`
     UPDATE notify_alerts a SET status = 'done', completed_at = now()
     WHERE a.id = ${alertId}::uuid AND a.status = 'sending'
-      AND NOT EXISTS (SELECT 1 FROM notify_broadcasts b WHERE b.alert_id = a.id AND b.status IN ('queued', 'sending'))
+      AND (NOT ${options.waitForPosts} OR NOT EXISTS (SELECT 1 FROM notify_broadcasts b WHERE b.alert_id = a.id AND b.status IN ('queued', 'sending')))
       AND COALESCE((SELECT sum(n) FROM notify_delivery_counts c WHERE c.alert_id = a.id AND c.status IN ('queued', 'sending')), 0) = 0
     RETURNING a.id`);
   return rows.length > 0;

@@ -45,6 +45,12 @@ export type StaffChangeStatusOptions = StaffCaseCommandOptions & {
   reason?: string;
   /** The site's public address for the link in the e-mail (config.baseUrl). */
   baseUrl: string;
+  /**
+   * The case app's stage the case moves to (builder; the route has checked the move against the
+   * case app). Left out: the stored stage is kept (it no longer matches the status, so the case
+   * shows at the first stage of its new status).
+   */
+  stage?: string | null;
 };
 
 /**
@@ -73,6 +79,7 @@ export async function staffChangeStatus(options: StaffChangeStatusOptions): Prom
       status: to,
       ...(decision ? { decided: true } : {}),
       ...(cancelsCorrection ? { correctionQuestions: [], correctionMessage: null } : {}),
+      ...(options.stage !== undefined ? { stage: options.stage } : {}),
     });
     await recordEvent(tx, {
       applicationId: theCase.id,
@@ -81,13 +88,14 @@ export async function staffChangeStatus(options: StaffChangeStatusOptions): Prom
       fromStatus: from,
       toStatus: to,
       message: reason || null,
-      data: decision ? { decision: to } : {},
+      data: { ...(decision ? { decision: to } : {}), ...(options.stage ? { stage: options.stage } : {}) },
     });
     await auditCase(tx, options.actor, theCase, decision ? "application.decided" : "application.status_changed", {
       from,
       to,
       revision,
       reasonGiven: reason !== "",
+      ...(options.stage !== undefined ? { stage: options.stage } : {}),
     });
     await mailApplicant(tx, theCase, {
       baseUrl: options.baseUrl,

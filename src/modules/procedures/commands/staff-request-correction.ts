@@ -16,7 +16,8 @@ export const CORRECTION_MESSAGE_MAX_LENGTH = 2000;
 /** The questions that may be flagged: the top-level questions the applicant was shown, in order. */
 export function flaggableQuestions(definition: FormDefinition, answers: Answers): Array<{ id: string; pageId: string }> {
   return visiblePages(definition, answers).flatMap((page) =>
-    visibleQuestions(definition, page, answers).map((q) => ({ id: q.id, pageId: page.id })),
+    // A calculated value (e.g. the fee) follows from other answers: it is never asked to be corrected.
+    visibleQuestions(definition, page, answers).filter((q) => q.type !== "calculated").map((q) => ({ id: q.id, pageId: page.id })),
   );
 }
 

@@ -12,12 +12,14 @@
  * and whose type fits the field (name → name, furigana → furigana, birth_date → date,
  * address → address, phone → phone, email → email). Questions about someone else
  * (subject_*, insured_*, child_*, agent_*) are never prefilled.
+ * A question built in the builder may say so explicitly instead: `prefill: "address"` (any id).
  * The demo forms: 住民票 requester_*, 介護認定 applicant_* (family member), こども医療費 guardian_*,
  * 児童手当 claimant_*, 妊娠届 name/furigana/birth_date/phone.
  *
  * Suggestions are kept in drafts.pending.prefill and shown in empty fields; they become answers
  * only when the resident continues from the page (so nothing is submitted unseen).
  */
+import { readNavigatorPrefill } from "../../navigator/prefill.ts";
 import type { Db } from "../../../core/db/database.ts";
 import type { Actor } from "../../../core/http/actor.ts";
 import { AppError } from "../../../core/http/errors.ts";
@@ -33,6 +35,8 @@ export type StartDraftOptions = {
   actor: Actor;
   /** The procedure, as loaded by the route (published). */
   procedure: Pick<ProcedureRow, "id" | "channel" | "currentVersionId">;
+  /** `prefill.<questionId>` fields carried from the navigator's link (validated against the form). */
+  suggested?: Record<string, unknown>;
 };
 
 export type StartDraftResult = { draftId: string; created: boolean };
@@ -49,8 +53,9 @@ const PREFILL_FIELDS: Record<string, QuestionType> = {
   email: "email",
 };
 
-/** The profile field a question asks for under the prefill rule, or null. */
-export function applicantField(q: Pick<QuestionDef, "id" | "type">): string | null {
+/** The profile field a question asks for under the prefill rule (or its explicit `prefill`), or null. */
+export function applicantField(q: Pick<QuestionDef, "id" | "type" | "prefill">): string | null {
+  if (q.prefill) return PREFILL_FIELDS[q.prefill] === q.type ? q.prefill : null;
   for (const [field, type] of Object.entries(PREFILL_FIELDS)) {
     if (q.type !== type) continue;
     if (q.id === field || APPLICANT_ROLES.some((role) => q.id === `${role}_${field}`)) return field;
@@ -106,7 +111,8 @@ export async function startDraft(options: StartDraftOptions): Promise<StartDraft
     const definition = await findVersionDefinition(tx, versionId);
     if (!definition) throw new AppError("not_found", "procedure.no_version");
     const profile = await getResidentProfile(tx, actor.id);
-    const prefill = prefillFromProfile(definition, profile);
+    // Suggestions from the navigator's result page (手続き判定) add to those from the profile.
+    const prefill = { ...prefillFromProfile(definition, profile), ...(options.suggested ? readNavigatorPrefill(options.suggested, definition) : {}) };
     const draftId = await insertDraft(tx, { userId: actor.id, procedureVersionId: versionId, pending: { prefill } });
     return { draftId, created: true };
   });

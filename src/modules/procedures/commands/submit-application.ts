@@ -27,6 +27,8 @@ import {
   type NameAnswer,
 } from "../forms/index.ts";
 import { recordEvent } from "../history.ts";
+import { caseAssigneeFor } from "../../builder/index.ts";
+import { assignByCaseApp } from "../staff/case-app.ts";
 import { ownedOrNotFound } from "../policy.ts";
 import {
   findApplicationIdByDraft,
@@ -53,6 +55,11 @@ export type SubmitApplicationOptions = {
   locale: Locale;
   /** Public base URL, for the link in the e-mail. */
   baseUrl: string;
+  /**
+   * Runs inside the submit transaction once the application exists (e.g. recording its electronic
+   * signature); throwing rolls the whole submission back.
+   */
+  afterCreate?: (tx: Db, applicationId: string) => Promise<void>;
 };
 
 export type SubmitApplicationResult =
@@ -114,6 +121,9 @@ export async function submitApplication(options: SubmitApplicationOptions): Prom
       answers: kept,
     });
     await recordEvent(tx, { applicationId: application.id, actorId: actor.id, type: "submitted", fromStatus: null, toStatus: "received" });
+    // The procedure's case app (builder) may assign new applications by rule.
+    await assignByCaseApp(tx, { id: application.id, assignee: await caseAssigneeFor(tx, draft.procedureId, kept) });
+    if (options.afterCreate) await options.afterCreate(tx, application.id);
 
     const departments = await listDepartments(tx);
     const department = departments.find((d) => d.code === draft.departmentCode);

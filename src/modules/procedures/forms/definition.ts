@@ -21,10 +21,15 @@ export const QUESTION_TYPES = [
   "group", // repeating group of sub-questions (e.g. each child)
   "file", // PDF/JPEG/PNG upload
   "declaration", // a statement the applicant must confirm
+  "calculated", // a value computed from earlier answers (e.g. the fee); nothing to type
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 export type Option = { value: string; label: LocalizedText };
+
+/** Fields of the resident's profile a question may be prefilled from (start-draft.ts). */
+export const PREFILL_FIELDS = ["name", "furigana", "birth_date", "address", "phone", "email"] as const;
+export type PrefillField = (typeof PREFILL_FIELDS)[number];
 
 /** Show a page or question only when this holds for the answers given so far. */
 export type Condition =
@@ -49,6 +54,7 @@ export type QuestionDef = {
   options?: Option[];
   /** text / textarea */
   maxLength?: number;
+  minLength?: number;
   /** text: a regular expression the whole (normalised) value must match, with a message. */
   pattern?: { regex: string; message: LocalizedText };
   /** number */
@@ -66,6 +72,17 @@ export type QuestionDef = {
   maxItems?: number;
   /** group: label of one item, e.g. 「お子さん」 → 「お子さん 1」 */
   itemLabel?: LocalizedText;
+  /**
+   * calculated: an arithmetic expression over answers of earlier pages (forms/expression.ts),
+   * e.g. "copies * 300"; and how to show the result ("yen": 1,200円, default "number").
+   */
+  expression?: string;
+  format?: "number" | "yen";
+  /**
+   * Suggest the answer from the signed-in resident's profile (top-level questions of the
+   * matching type only: name, furigana, date ← birth_date, address, phone, email).
+   */
+  prefill?: PrefillField;
 };
 
 export type PageDef = {

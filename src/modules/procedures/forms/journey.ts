@@ -4,7 +4,10 @@
  *
  * Conditions only look at questions on earlier pages (validate-definition.ts enforces it), so one
  * pass in page order, keeping only the answers of what is visible, decides everything.
+ * `calculated` questions are computed in the same pass from the answers kept before them, so a
+ * fee is always the one the current answers give (never a stale stored value).
  */
+import { calculatedValue } from "./calculate.ts";
 import type { AnswerValue, Answers, Condition, FormDefinition, PageDef, QuestionDef } from "./definition.ts";
 
 type AnswerMap = Readonly<Partial<Record<string, AnswerValue>>>;
@@ -51,6 +54,11 @@ function walk(def: FormDefinition, answers: AnswerMap): Walk {
     if (page.showIf && !evaluateCondition(page.showIf, kept)) continue;
     pages.push(page);
     for (const q of visibleQuestionsWith(page, kept)) {
+      if (q.type === "calculated") {
+        const computed = calculatedValue(q, kept);
+        if (computed !== undefined) kept[q.id] = computed;
+        continue;
+      }
       const value = answers[q.id];
       if (value === undefined) continue;
       kept[q.id] = q.type === "group" ? pruneGroupItems(q, value, kept) : value;
@@ -117,6 +125,8 @@ export function previousPageId(def: FormDefinition, answers: AnswerMap, currentP
 }
 
 function isQuestionComplete(q: QuestionDef, value: AnswerValue | undefined): boolean {
+  // Nothing to answer: the value follows from earlier answers.
+  if (q.type === "calculated") return true;
   if (q.type === "group") {
     const count = Array.isArray(value) ? value.length : 0;
     const min = Math.max(q.minItems ?? 0, q.required !== false ? 1 : 0);

@@ -102,7 +102,7 @@ export function renderAnswersSummary(
         return html`<div class="summary-list__row">
 <dt class="summary-list__key">${label}</dt>
 <dd class="summary-list__value">${shown}</dd>
-<dd class="summary-list__actions"><a href="${options.changeHref(page.id, q.id)}">${t(locale, "forms.change")}<span class="visually-hidden">${locale === "ja" ? `：${label}` : ` ${label}`}</span></a></dd>
+<dd class="summary-list__actions">${q.type === "calculated" ? "" : html`<a href="${options.changeHref(page.id, q.id)}">${t(locale, "forms.change")}<span class="visually-hidden">${locale === "ja" ? `：${label}` : ` ${label}`}</span></a>`}</dd>
 </div>`;
       });
     const heading = level === 2 ? html`<h2>${localize(page.title, locale)}</h2>` : html`<h3>${localize(page.title, locale)}</h3>`;

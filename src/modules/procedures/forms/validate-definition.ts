@@ -5,7 +5,8 @@
  */
 import { t, type Locale } from "../../../core/i18n/index.ts";
 import { isValidIsoDate } from "../../../core/text/wareki.ts";
-import { QUESTION_TYPES, type Condition, type FormDefinition, type QuestionDef } from "./definition.ts";
+import { PREFILL_FIELDS, QUESTION_TYPES, type Condition, type FormDefinition, type QuestionDef, type QuestionType } from "./definition.ts";
+import { expressionUses, parseExpression } from "./expression.ts";
 import { FILE_KINDS } from "./questions/file.ts";
 import { compilePattern } from "./questions/text.ts";
 import "./messages.ts";
@@ -20,6 +21,20 @@ export type DefinitionProblem = {
 
 export const ID_PATTERN = /^[a-z][a-z0-9_]*$/i;
 const CHOICE_TYPES = new Set(["single", "multiple", "select"]);
+
+/** The question type each profile field can prefill (start-draft.ts). */
+export const PREFILL_TYPES: Record<string, QuestionType> = {
+  name: "name",
+  furigana: "furigana",
+  birth_date: "date",
+  address: "address",
+  phone: "phone",
+  email: "email",
+};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 type Known = { pageIndex: number; question: QuestionDef };
 
@@ -37,16 +52,21 @@ export function validateDefinition(def: FormDefinition, locale: Locale = "ja"): 
   // Every question first, so that a condition on a later question is told apart from a typo.
   const questions = new Map<string, Known>();
   def.pages.forEach((page, pageIndex) => {
+    if (!isObject(page)) return;
     for (const q of Array.isArray(page.questions) ? page.questions : []) {
-      if (typeof q.id === "string" && !questions.has(q.id)) questions.set(q.id, { pageIndex, question: q });
+      if (isObject(q) && typeof q.id === "string" && !questions.has(q.id)) questions.set(q.id, { pageIndex, question: q });
     }
   });
   const seenQuestionIds = new Set<string>();
 
   def.pages.forEach((page, pageIndex) => {
     const pagePath = `$.pages[${pageIndex}]`;
+    if (!isObject(page)) {
+      report(pagePath, "not_object");
+      return;
+    }
     checkId(page.id, `${pagePath}.id`, pageIds, report);
-    if (!page.title?.ja?.trim()) report(`${pagePath}.title.ja`, "title_missing");
+    if (typeof page.title?.ja !== "string" || !page.title.ja.trim()) report(`${pagePath}.title.ja`, "title_missing");
     if (page.showIf) checkCondition(page.showIf, `${pagePath}.showIf`, pageIndex, questions, report);
     if (!Array.isArray(page.questions) || page.questions.length === 0) {
       report(`${pagePath}.questions`, "no_questions");
@@ -54,6 +74,10 @@ export function validateDefinition(def: FormDefinition, locale: Locale = "ja"): 
     }
     page.questions.forEach((q, qIndex) => {
       const path = `${pagePath}.questions[${qIndex}]`;
+      if (!isObject(q)) {
+        report(path, "not_object");
+        return;
+      }
       checkId(q.id, `${path}.id`, seenQuestionIds, report);
       checkQuestion(q, path, pageIndex, questions, report, false);
     });
@@ -88,7 +112,7 @@ function checkQuestion(
     report(`${path}.type`, "type_unknown", { type: String(q.type) });
     return;
   }
-  if (!q.label?.ja?.trim()) report(`${path}.label.ja`, "label_missing");
+  if (typeof q.label?.ja !== "string" || !q.label.ja.trim()) report(`${path}.label.ja`, "label_missing");
   if (q.showIf) checkCondition(q.showIf, `${path}.showIf`, pageIndex, questions, report);
 
   if (CHOICE_TYPES.has(q.type)) {
@@ -97,6 +121,10 @@ function checkQuestion(
       const values = new Set<string>();
       q.options.forEach((option, i) => {
         const optionPath = `${path}.options[${i}]`;
+        if (!isObject(option)) {
+          report(optionPath, "not_object");
+          return;
+        }
         if (typeof option.value !== "string" || option.value === "") report(`${optionPath}.value`, "option_value_missing");
         else if (values.has(option.value)) report(`${optionPath}.value`, "option_value_duplicate", { value: option.value });
         else values.add(option.value);
@@ -105,6 +133,17 @@ function checkQuestion(
     }
   }
   if (q.maxLength !== undefined && !isPositiveInteger(q.maxLength)) report(`${path}.maxLength`, "positive_integer");
+  if (q.minLength !== undefined && !isPositiveInteger(q.minLength)) report(`${path}.minLength`, "positive_integer");
+  else if (q.minLength !== undefined && isPositiveInteger(q.maxLength) && q.minLength > q.maxLength!) report(`${path}.minLength`, "min_above_max");
+  for (const key of ["min", "max"] as const) {
+    if (q[key] !== undefined && (typeof q[key] !== "number" || !Number.isFinite(q[key]))) report(`${path}.${key}`, "number_invalid");
+  }
+  if (q.prefill !== undefined) {
+    if (!(PREFILL_FIELDS as readonly string[]).includes(q.prefill)) report(`${path}.prefill`, "prefill_unknown", { field: String(q.prefill) });
+    else if (PREFILL_TYPES[q.prefill] !== q.type) report(`${path}.prefill`, "prefill_type", { field: q.prefill });
+    else if (inGroup) report(`${path}.prefill`, "prefill_in_group");
+  }
+  if (q.type === "calculated") checkCalculation(q, path, pageIndex, questions, report, inGroup);
   if (q.pattern) {
     try {
       compilePattern(q.pattern.regex);
@@ -123,7 +162,8 @@ function checkQuestion(
   if (q.minDate && q.maxDate && q.minDate !== "today" && q.maxDate !== "today" && q.minDate > q.maxDate) {
     report(`${path}.minDate`, "min_above_max");
   }
-  q.accept?.forEach((kind, i) => {
+  if (q.accept !== undefined && !Array.isArray(q.accept)) report(`${path}.accept`, "accept_invalid", { kind: String(q.accept) });
+  else q.accept?.forEach((kind, i) => {
     if (!FILE_KINDS.includes(kind)) report(`${path}.accept[${i}]`, "accept_invalid", { kind: String(kind) });
   });
   if (q.maxBytes !== undefined && !isPositiveInteger(q.maxBytes)) report(`${path}.maxBytes`, "positive_integer");
@@ -132,6 +172,41 @@ function checkQuestion(
     if (inGroup) report(`${path}.type`, "group_nested");
     checkGroup(q, path, pageIndex, questions, report);
   }
+}
+
+function checkCalculation(q: QuestionDef, path: string, pageIndex: number, questions: Map<string, Known>, report: Report, inGroup: boolean): void {
+  if (inGroup) {
+    report(`${path}.type`, "calculated_in_group");
+    return;
+  }
+  if (q.format !== undefined && q.format !== "number" && q.format !== "yen") report(`${path}.format`, "format_invalid", { format: String(q.format) });
+  if (typeof q.expression !== "string" || q.expression.trim() === "") {
+    report(`${path}.expression`, "expression_missing");
+    return;
+  }
+  const parsed = parseExpression(q.expression);
+  if (!parsed.ok) {
+    const { code, position, found } = parsed.error;
+    report(`${path}.expression`, `expression_${code}`, { position: position + 1, found });
+    return;
+  }
+  for (const use of expressionUses(parsed.ast)) {
+    const known = questions.get(use.id);
+    const params = { id: use.id, position: use.position + 1 };
+    if (!known) report(`${path}.expression`, "expression_unknown_question", params);
+    else if (known.pageIndex >= pageIndex) report(`${path}.expression`, "expression_not_earlier", params);
+    else if (use.usage === "count" && !["group", "multiple"].includes(known.question.type)) report(`${path}.expression`, "expression_count_type", params);
+    else if (use.usage === "number" && !isNumeric(known.question)) report(`${path}.expression`, "expression_not_number", params);
+  }
+}
+
+/** Whether a question's answer can be used as a number in a calculation. */
+function isNumeric(q: QuestionDef): boolean {
+  if (q.type === "number" || q.type === "calculated" || q.type === "declaration") return true;
+  if (q.type === "single" || q.type === "select") {
+    return Array.isArray(q.options) && q.options.length > 0 && q.options.every((o) => /^-?\d+(\.\d+)?$/.test(String(o.value)));
+  }
+  return false;
 }
 
 function checkGroup(q: QuestionDef, path: string, pageIndex: number, questions: Map<string, Known>, report: Report): void {
@@ -143,8 +218,12 @@ function checkGroup(q: QuestionDef, path: string, pageIndex: number, questions: 
     report(`${path}.minItems`, "min_above_max");
   }
   const ids = new Set<string>();
-  (q.fields ?? []).forEach((field, i) => {
+  (Array.isArray(q.fields) ? q.fields : []).forEach((field, i) => {
     const fieldPath = `${path}.fields[${i}]`;
+    if (!isObject(field)) {
+      report(fieldPath, "not_object");
+      return;
+    }
     checkId(field.id, `${fieldPath}.id`, ids, report);
     if (field.type === "group") {
       report(`${fieldPath}.type`, "group_nested");

@@ -3,7 +3,7 @@
  * form's closing declaration (when it has one) and the 「申請する」 button.
  */
 import { localize, type LocalizedText } from "../../../core/i18n/index.ts";
-import { html } from "../../../core/ui/html.ts";
+import { html, type HtmlValue } from "../../../core/ui/html.ts";
 import { csrfField, errorSummary, type PageContext, type PageOptions } from "../../../core/ui/layout.ts";
 import { renderAnswersSummary, renderQuestions, type Answers, type FieldError, type FormBody, type FormDefinition, type PageDef } from "../forms/index.ts";
 import { backLink, m } from "./components.ts";
@@ -18,6 +18,8 @@ export type CheckView = {
   declarationRaw?: FormBody;
   errors: readonly FieldError[];
   backHref: string;
+  /** The electronic signature panel (signatures module), shown before the submit form. */
+  signature?: HtmlValue;
 };
 
 export function checkPage(ctx: PageContext, view: CheckView): PageOptions {
@@ -41,6 +43,7 @@ ${errorSummary(locale, view.errors.map((e) => ({ field: e.field, message: e.mess
 <h1>${title}</h1>
 <p>${m(locale, "check.lead")}</p>
 ${summary}
+${view.signature ?? ""}
 <form method="post" action="/drafts/${view.draftId}/submit" novalidate>
 ${csrfField(ctx)}
 ${declaration}

@@ -91,7 +91,13 @@ ${drafts}
 <h2>${m(locale, "my.applications")}</h2>
 ${applications}
 <p><a href="/procedures">${m(locale, "my.findProcedure")}</a></p>
-<p><a href="/my/profile">${m(locale, "my.profile")}</a></p>`,
+<h2>${m(locale, "my.more")}</h2>
+<ul>
+<li><a href="/my/profile">${m(locale, "my.profile")}</a></li>
+<li><a href="/my/documents">${m(locale, "my.documents")}</a></li>
+<li><a href="/appointments/mine">${m(locale, "my.appointments")}</a></li>
+<li><a href="/my/notify">${m(locale, "my.notify")}</a></li>
+</ul>`,
   };
 }
 
@@ -115,6 +121,8 @@ export type ApplicationPageView = {
   events: ResidentEvent[];
   /** Official documents issued for this application (e.g. a sealed 住民票の写し). */
   documents: Array<{ id: string; title: string; issuedAt: Date }>;
+  /** The fee panel from the payments module (支払い済み / 未払い, 領収書), or "". */
+  payment?: HtmlValue;
   corrected: boolean;
   withdrawn: boolean;
 };
@@ -154,6 +162,7 @@ ${notice(view.withdrawn ? m(locale, "my.withdrawn") : undefined)}
 <div class="summary-list__row"><dt class="summary-list__key">${m(locale, "application.submittedAt")}</dt><dd class="summary-list__value">${formatDateTime(a.submittedAt, locale)}</dd></div>
 </dl>
 ${correction}
+${view.payment ?? ""}
 <h2>${m(locale, "application.documents")}</h2>
 <ul>
 <li><a href="${receiptPdfPath(a.id)}">${m(locale, "application.receiptPdf")}</a></li>

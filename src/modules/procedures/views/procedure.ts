@@ -15,6 +15,8 @@ export type ProcedureView = {
   department: LocalizedText;
   /** Whether a resident is signed in (the button then starts; otherwise it leads to sign-in). */
   signedIn: boolean;
+  /** `prefill.<questionId>` values from the navigator's link, carried into the start form. */
+  suggested?: Array<[string, string]>;
 };
 
 /** 1通300円 / 300 yen per copy; 無料 / Free; with the note, if any. */
@@ -47,6 +49,7 @@ export function procedurePage(ctx: PageContext, view: ProcedureView): PageOption
   const start = online
     ? html`<form method="post" action="/procedures/${p.slug}/start" class="start">
 ${csrfField(ctx)}
+${(view.suggested ?? []).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}
 <button class="button button--start" type="submit">${view.signedIn ? m(locale, "procedure.start") : m(locale, "procedure.signInToStart")}${raw("&nbsp;")}<span aria-hidden="true">›</span></button>
 </form>
 <p>${m(locale, "procedure.startNote")}</p>

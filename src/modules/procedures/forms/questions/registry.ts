@@ -5,6 +5,7 @@
  */
 import type { QuestionType } from "../definition.ts";
 import { addressHandler } from "./address.ts";
+import { calculatedHandler } from "./calculated.ts";
 import { multipleHandler, selectHandler, singleHandler } from "./choice.ts";
 import type { QuestionHandler } from "./common.ts";
 import { emailHandler, phoneHandler } from "./contact.ts";
@@ -32,6 +33,7 @@ const handlers: Record<QuestionType, QuestionHandler> = {
   group: createGroupHandler((type) => handlerFor(type)),
   file: fileHandler,
   declaration: declarationHandler,
+  calculated: calculatedHandler,
 };
 
 export function handlerFor(type: QuestionType): QuestionHandler {

@@ -50,6 +50,8 @@ export const textHandler: QuestionHandler = {
     const count = charCount(value);
     if (count > max) {
       errors.push(fieldError(name, message(q, ctx.locale, "text.tooLong", { max, count })));
+    } else if (q.minLength !== undefined && count < q.minLength) {
+      errors.push(fieldError(name, message(q, ctx.locale, "text.tooShort", { min: q.minLength, count })));
     } else if (q.pattern && !compilePattern(q.pattern.regex).test(value)) {
       errors.push(fieldError(name, localize(q.pattern.message, ctx.locale)));
     }
