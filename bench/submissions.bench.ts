@@ -17,6 +17,7 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "../src/core/db/database.ts";
 import { createSession } from "../src/modules/identity/sessions.ts";
 import { createTestDatabase, TEST_SERVER_URL } from "../src/testing/database.ts";
+import { seedDemo } from "../src/demo/seed.ts";
 import { csrfToken, HttpClient } from "./http-client.ts";
 import { percentile, progress, report, round } from "./lib.ts";
 import { runPgbench } from "./pgbench.ts";
@@ -55,6 +56,9 @@ const PDF = Buffer.from("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n
 
 async function main(): Promise<void> {
   const database = await createTestDatabase();
+  // The benchmark measures the plain submission path: the demo catalogue without online fees,
+  // assurance requirements or the 1,500 generated procedures (the server skips seeding a filled database).
+  await seedDemo(database.db, { cases: false, generatedProcedures: false, payments: false, assurance: false });
   const port = 5100 + Math.floor(Math.random() * 500);
   const baseUrl = `http://127.0.0.1:${port}`;
   progress(`starting server on ${baseUrl} (fresh database, demo catalogue)…`);

@@ -23,8 +23,11 @@ async function main(): Promise<void> {
   if (cluster.isWorker) return serveWorker(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(database);
+  // The embedded database has one connection: fill an empty demo database before anything else
+  // (workers, requests) uses it. It takes a few seconds on first start.
+  if (config.seedDemo) process.stdout.write("Loading Japanese demo data on first start…\n");
+  const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, { baseUrl: config.baseUrl }) : false;
   if (config.webConcurrency > 1) {
-    if (config.seedDemo) await seedDemoIfEmpty(database.db, { baseUrl: config.baseUrl });
     await database.close();
     for (let i = 0; i < config.webConcurrency; i++) cluster.fork();
     cluster.on("exit", (worker, code, signal) => {
@@ -47,10 +50,6 @@ async function main(): Promise<void> {
   }
   const app = await buildApp(config, database);
   await app.http.listen({ port: config.port, host: config.host });
-  // Serve at once (health, pages) and fill an empty demo database meanwhile: the first start
-  // of the embedded demo imports the catalogue, 3,963 real shelter sites and demo cases.
-  if (config.seedDemo) process.stdout.write(`\nMachi is up at ${config.baseUrl}/ — loading demo data on first start…\n`);
-  const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, { baseUrl: config.baseUrl }) : false;
 
   const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.dataDir}`;
   const lines = [

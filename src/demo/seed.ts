@@ -6,10 +6,12 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../core/db/database.ts";
 import { upsertDepartments } from "../modules/identity/commands/upsert-departments.ts";
-import { createUser, updateResidentProfile } from "../modules/identity/index.ts";
+import { createUser, seedIdentityDemo, updateResidentProfile } from "../modules/identity/index.ts";
 import { seedDemoCases } from "./demo-cases.ts";
 import { seedAppointmentsDemo } from "../modules/appointments/index.ts";
 import { seedNavigatorDemo } from "../modules/navigator/index.ts";
+import { seedPaymentsDemo } from "../modules/payments/index.ts";
+import { seedBuilderDemo } from "../modules/builder/index.ts";
 import { DISASTER_DEMO_STAFF, seedDisasterDemo } from "../modules/disaster/index.ts";
 import { importCatalogue } from "../modules/procedures/commands/import-catalogue.ts";
 import { generateDemoProcedures, importProcedureDocuments } from "../modules/procedures/exchange/index.ts";
@@ -18,6 +20,10 @@ import { CATEGORIES, DEMO_RESIDENTS, DEMO_STAFF, DEPARTMENTS, LIFE_EVENTS, PROCE
 export type SeedReport = { departments: number; procedures: number; usersCreated: number; casesCreated: number };
 
 export type SeedOptions = {
+  /** Online payment of fees for the demo procedures (住民票の写し at submission …); default true. */
+  payments?: boolean;
+  /** Identity assurance each demo procedure requires (住民票の写し: passkey or signature); default true. */
+  assurance?: boolean;
   /** Also create demo cases (applications at several stages); default true. Tests of an empty case store pass false. */
   cases?: boolean;
   /**
@@ -76,6 +82,16 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedR
   await seedDisasterDemo(db);
   onProgress("手続き判定 rules and support programmes");
   await seedNavigatorDemo(db);
+  if (options.assurance !== false) {
+    onProgress("identity assurance per procedure");
+    await seedIdentityDemo(db);
+  }
+  onProgress("builder demo (notice page, case app)");
+  await seedBuilderDemo(db);
+  if (options.payments !== false) {
+    onProgress("fees paid online (キャッシュレス)");
+    await seedPaymentsDemo(db);
+  }
   onProgress("counters and appointment slots (来庁予約)");
   await seedAppointmentsDemo(db);
   onProgress("demo cases");

@@ -24,6 +24,8 @@ export const outbox = pgTable("outbox", {
 export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
 
 const MAX_ATTEMPTS = 8;
+/** How long a claimed job is hidden from other workers while its handler runs. */
+const LEASE_SECONDS = 300;
 
 /** Queues a job in the caller's transaction. */
 export async function enqueue(tx: Db, topic: string, payload: Record<string, unknown>, idempotencyKey?: string): Promise<void> {
@@ -49,31 +51,45 @@ export function startWorker(
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> = Promise.resolve(0);
 
-  async function runOne(): Promise<boolean> {
+  type ClaimedJob = { id: number | string; topic: string; payload: Record<string, unknown>; attempts: number };
+
+  /**
+   * Claims one due job with a lease: a short transaction moves its run_at past the lease, so other
+   * workers skip it while this one runs the handler OUTSIDE any transaction (the embedded database
+   * has a single connection, and handlers use it too). If this process dies mid-job, the lease
+   * expires and the job runs again: at least once, deduplicated by the handlers' idempotency keys.
+   */
+  async function claim(): Promise<ClaimedJob | undefined> {
     return db.transaction(async (tx) => {
-      const [job] = await queryRows<{ id: number | string; topic: string; payload: Record<string, unknown>; attempts: number }>(tx, sql`
+      const [job] = await queryRows<ClaimedJob>(tx, sql`
         SELECT id, topic, payload, attempts FROM outbox
         WHERE status = 'pending' AND run_at <= now()
         ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`);
-      if (!job) return false;
-      const id = Number(job.id);
-      const handler = handlers[job.topic];
-      try {
-        if (!handler) throw new Error(`No handler for topic ${job.topic}`);
-        await handler(job.payload);
-        await tx.execute(sql`UPDATE outbox SET status = 'done', attempts = attempts + 1, done_at = now() WHERE id = ${id}`);
-      } catch (error) {
-        options.onError?.(error, { id, topic: job.topic });
-        const attempts = job.attempts + 1;
-        const status = attempts >= MAX_ATTEMPTS ? "dead" : "pending";
-        const message = error instanceof Error ? error.message : String(error);
-        await tx.execute(sql`
-          UPDATE outbox SET status = ${status}, attempts = ${attempts}, last_error = ${message.slice(0, 1000)},
-            run_at = now() + make_interval(secs => ${backoffSeconds(attempts)})
-          WHERE id = ${id}`);
-      }
-      return true;
+      if (job) await tx.execute(sql`UPDATE outbox SET run_at = now() + make_interval(secs => ${LEASE_SECONDS}) WHERE id = ${Number(job.id)}`);
+      return job;
     });
+  }
+
+  async function runOne(): Promise<boolean> {
+    const job = await claim();
+    if (!job) return false;
+    const id = Number(job.id);
+    const handler = handlers[job.topic];
+    try {
+      if (!handler) throw new Error(`No handler for topic ${job.topic}`);
+      await handler(job.payload);
+      await db.execute(sql`UPDATE outbox SET status = 'done', attempts = attempts + 1, done_at = now() WHERE id = ${id}`);
+    } catch (error) {
+      options.onError?.(error, { id, topic: job.topic });
+      const attempts = job.attempts + 1;
+      const status = attempts >= MAX_ATTEMPTS ? "dead" : "pending";
+      const message = error instanceof Error ? error.message : String(error);
+      await db.execute(sql`
+        UPDATE outbox SET status = ${status}, attempts = ${attempts}, last_error = ${message.slice(0, 1000)},
+          run_at = now() + make_interval(secs => ${backoffSeconds(attempts)})
+        WHERE id = ${id}`);
+    }
+    return true;
   }
 
   async function drain(): Promise<number> {

@@ -2,7 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { PROCEDURES } from "../procedures/demo/catalogue.ts";
 import { validateCaseApp } from "./case-app/config.ts";
-import { RESIDENCE_CASE_APP, seedBuilderDemo } from "./demo.ts";
+import { FAMILY_REGISTER_CASE_APP, seedBuilderDemo } from "./demo.ts";
 import { createBuilderTestApp, type BuilderTestApp } from "./testing.ts";
 
 let t: BuilderTestApp;
@@ -13,9 +13,9 @@ after(async () => {
   await t?.app.stop();
 });
 
-test("the demo case app fits the demo 住民票 form", () => {
-  const form = PROCEDURES.find((p) => p.slug === "residence-certificate")!.form!;
-  assert.deepEqual(validateCaseApp(RESIDENCE_CASE_APP, { questions: form.pages.flatMap((p) => p.questions), staffIds: new Set() }), []);
+test("the demo case app fits the demo 戸籍 form", () => {
+  const form = PROCEDURES.find((p) => p.slug === "family-register-certificate")!.form!;
+  assert.deepEqual(validateCaseApp(FAMILY_REGISTER_CASE_APP, { questions: form.pages.flatMap((p) => p.questions), staffIds: new Set() }), []);
 });
 
 test("seedBuilderDemo publishes a notice once (idempotent)", async () => {

@@ -1,6 +1,7 @@
 /**
  * Demo content of the builder: a published notice on the home page, and a case app for
- * 住民票の写し交付請求 (stages 受付 → 書類確認 → 交付準備 → 交付済み, SLA 5 days, board view).
+ * 戸籍謄本・抄本の請求 (stages 受付 → 書類確認 → 交付準備 → 交付済み, SLA 5 days; a demo procedure no
+ * browser journey depends on, so the journeys keep the plain status form).
  * Idempotent: running it twice changes nothing. The lead wires it into src/demo/seed.ts.
  */
 import { sql } from "drizzle-orm";
@@ -32,7 +33,7 @@ const NOTICE: PageContent = {
   ],
 };
 
-export const RESIDENCE_CASE_APP: CaseAppConfig = {
+export const FAMILY_REGISTER_CASE_APP: CaseAppConfig = {
   stages: [
     { id: "received", label: { ja: "受付", en: "Received" }, base: "received" },
     { id: "document_check", label: { ja: "書類確認", en: "Checking documents" }, base: "reviewing" },
@@ -51,8 +52,8 @@ export const RESIDENCE_CASE_APP: CaseAppConfig = {
     { from: "correction", to: "document_check" },
     { from: "correction", to: "rejected" },
   ],
-  columns: ["reference", "applicant", "stage", "assignee", "submitted", "due", "answer:copies"],
-  filters: ["stage", "assignee", "search", "overdue"],
+  columns: ["reference", "applicant", "stage", "assignee", "submitted", "due", "answer:certificate_kind", "answer:copies"],
+  filters: ["stage", "assignee", "search", "overdue", "answer:certificate_kind"],
   view: "table",
   sla: { days: 5, warnDays: 1 },
   assignment: [],
@@ -73,11 +74,11 @@ export async function seedBuilderDemo(db: Db): Promise<{ pages: number; caseApps
   });
   const [procedure] = await queryRows<{ id: string; definition: { pages: Array<{ questions: Array<{ id: string; type: string }> }> } | null }>(
     db,
-    sql`SELECT p.id, v.definition FROM procedures p LEFT JOIN procedure_versions v ON v.id = p.current_version_id WHERE p.slug = 'residence-certificate'`,
+    sql`SELECT p.id, v.definition FROM procedures p LEFT JOIN procedure_versions v ON v.id = p.current_version_id WHERE p.slug = 'family-register-certificate' AND p.department_code = 'ward-counter'`,
   );
   if (procedure && !(await findCaseApp(db, procedure.id))) {
     const questions = (procedure.definition?.pages ?? []).flatMap((p) => p.questions) as never[];
-    const config: CaseAppConfig = questions.some((q: { id: string }) => q.id === "copies") ? RESIDENCE_CASE_APP : { ...RESIDENCE_CASE_APP, columns: RESIDENCE_CASE_APP.columns.filter((c) => c !== "answer:copies") };
+    const config = FAMILY_REGISTER_CASE_APP;
     if (validateCaseApp(config, { questions, staffIds: new Set() }).length === 0) {
       await db.transaction(async (tx) => {
         const revision = await saveCaseApp(tx, { procedureId: procedure.id, departmentCode: "ward-counter", config, revision: 0, actorId: null });

@@ -8,6 +8,7 @@
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../core/db/database.ts";
 import type { LocalizedText } from "../../core/i18n/index.ts";
+import { normalizeForSearch } from "../../core/text/japanese.ts";
 import type { FormDefinition } from "../procedures/index.ts";
 import type { CaseAppConfig } from "./case-app/config.ts";
 import type { BuilderMetadata } from "./definition/metadata.ts";
@@ -135,8 +136,10 @@ function draftListWhere(filter: DraftListFilter): SQL {
   const parts: SQL[] = [filter.departmentCodes.length ? sql`d.department_code IN (${listOf(filter.departmentCodes)})` : sql`false`];
   if (filter.state) parts.push(sql`d.state = ${filter.state}`);
   if (filter.search) {
-    const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    parts.push(sql`(p.search_text LIKE ${like.toLowerCase()} ESCAPE '\\' OR p.slug LIKE ${like.toLowerCase()} ESCAPE '\\' OR d.metadata -> 'title' ->> 'ja' LIKE ${like} ESCAPE '\\')`);
+    const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(
+      sql`(p.search_text LIKE ${like(normalizeForSearch(filter.search))} ESCAPE '\\' OR p.slug LIKE ${like(filter.search.toLowerCase())} ESCAPE '\\' OR d.metadata -> 'title' ->> 'ja' LIKE ${like(filter.search)} ESCAPE '\\')`,
+    );
   }
   return sql.join(parts, sql` AND `);
 }

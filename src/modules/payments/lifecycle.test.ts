@@ -23,7 +23,7 @@ before(async () => {
   residenceId = row!.id;
 });
 after(async () => {
-  await app.stop();
+  await app?.stop();
 });
 
 async function submitWithoutFeeRedirect() {

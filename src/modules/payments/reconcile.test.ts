@@ -65,8 +65,11 @@ before(async () => {
   assert.equal((await paymentRow(app, paymentId)).status, "succeeded");
 });
 after(async () => {
-  await app.stop();
-  await fake.stop();
+  try {
+    await app?.stop();
+  } finally {
+    await fake?.stop();
+  }
 });
 
 function parseCsv(text: string): Array<Record<string, string>> {

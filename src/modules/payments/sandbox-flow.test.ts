@@ -21,7 +21,7 @@ before(async () => {
   sandbox = paymentsContext(app.deps).sandbox!;
 });
 after(async () => {
-  await app.stop();
+  await app?.stop();
 });
 
 /** The path of an absolute URL of this app. */

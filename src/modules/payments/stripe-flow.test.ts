@@ -20,8 +20,11 @@ before(async () => {
   app = await createPaymentsTestApp({ stripe: fake });
 });
 after(async () => {
-  await app.stop();
-  await fake.stop();
+  try {
+    await app?.stop();
+  } finally {
+    await fake?.stop();
+  }
 });
 
 /** Delivers the fake's events from index `since` to our webhook endpoint, as Stripe would. */

@@ -28,7 +28,7 @@ export const TEST_SESSION_SECRET = "test-secret-test-secret-test-secret-0123";
 /** A test app (own database) with the demo catalogue, accounts and fee timings. */
 export async function createPaymentsTestApp(options: { stripe?: StripeFake; sandbox?: boolean } = {}): Promise<PaymentsTestApp> {
   const database = await createTestDatabase();
-  await seedDemo(database.db, { cases: false });
+  await seedDemo(database.db, { cases: false, generatedProcedures: false, assurance: false });
   await seedPaymentsDemo(database.db);
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: database.url, SESSION_SECRET: TEST_SESSION_SECRET, BASE_URL: "http://localhost:3000", WORKERS: "false" });
   const env: Record<string, string> = { PAYMENTS_SANDBOX: options.sandbox === false ? "false" : "true", ...(options.stripe ? options.stripe.env() : {}) };

@@ -25,7 +25,7 @@ const children: ChildProcess[] = [];
 
 before(async () => {
   database = await createTestDatabase();
-  await seedDemo(database.db, { generatedProcedures: false });
+  await seedDemo(database.db, { generatedProcedures: false, payments: false, assurance: false });
 });
 after(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");

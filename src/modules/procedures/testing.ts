@@ -14,7 +14,7 @@ import { formToken, type Browser, type Response, type SignedInResident } from ".
 /** A fresh test app (own database) with the demo organisation, catalogue and accounts. */
 export async function createSeededApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
   const app = await createTestApp(options);
-  await seedDemo(app.deps.db, { cases: false, generatedProcedures: false });
+  await seedDemo(app.deps.db, { cases: false, generatedProcedures: false, payments: false, assurance: false });
   return app;
 }
 

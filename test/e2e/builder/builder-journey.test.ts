@@ -266,3 +266,45 @@ test("a notice page: an image without alt text is refused; the published page is
   assert.equal(await visitor.page.locator("img").getAttribute("alt"), "中央図書館の入口。休館のお知らせが貼ってある");
   await visitor.context.close();
 });
+
+test("with JavaScript: drag and drop reordering, live preview, side-by-side preview frames", async () => {
+  const journey = await newJourney(browser, { javaScriptEnabled: true, width: 1280 });
+  const staff = journey.page;
+  staff.setDefaultTimeout(8000);
+  const errors: string[] = [];
+  staff.on("pageerror", (error) => errors.push(error.message));
+  await signInStaff(staff, "nakajima.kenta@staff.example.jp");
+  await staff.goto(`${server.baseUrl}/staff/builder/procedures/new`);
+  await staff.getByLabel("手続きの名前（日本語）").fill("臨時駐車許可の申請");
+  await staff.getByLabel("手続きの名前のよみがな").fill("りんじちゅうしゃきょかのしんせい");
+  await staff.getByLabel("手続きのID（URLに使われます）").fill("temporary-parking");
+  await staff.getByLabel("概要（日本語）").fill("行事のときに公共施設の駐車場を使う許可を申請します。");
+  await staff.getByLabel("申請できる方（日本語）").fill("行事の主催者");
+  await staff.getByLabel("処理にかかる期間（日本語）").fill("約3日");
+  await staff.getByRole("button", { name: "作成する" }).click();
+
+  // Live preview: typing the question updates the preview without saving.
+  await staff.locator('form[action$="/pages/applicant/questions/new"] select').selectOption("single");
+  await staff.locator('form[action$="/pages/applicant/questions/new"]').getByRole("button", { name: "質問を追加" }).click();
+  await staff.getByLabel("質問文（日本語）").fill("車の種類");
+  await staff.getByLabel("質問のID").fill("vehicle");
+  await staff.getByLabel("選択肢").fill("car|乗用車\nbus|バス");
+  await staff.locator("#question-preview").getByText("バス").waitFor();
+  await save(staff);
+  await check(staff, "overview (JS)", { scroll: false });
+
+  // Drag the new question above the name question: the order is saved.
+  const questions = staff.locator('.builder-outline__page[data-id="applicant"] .builder-outline__question');
+  assert.deepEqual(await questions.evaluateAll((items) => items.map((i) => i.getAttribute("data-id"))), ["applicant_name", "vehicle"]);
+  await staff.dragAndDrop('.builder-outline__question[data-id="vehicle"] .builder-outline__row', '.builder-outline__question[data-id="applicant_name"] .builder-outline__row', { targetPosition: { x: 5, y: 2 } });
+  await staff.getByText("並べ替えを保存しました。").waitFor();
+  assert.deepEqual(await questions.evaluateAll((items) => items.map((i) => i.getAttribute("data-id"))), ["vehicle", "applicant_name"]);
+
+  // The preview shows both widths side by side in frames.
+  await staff.getByRole("link", { name: "プレビュー", exact: true }).click();
+  await staff.locator('iframe[title="スマートフォン幅のプレビュー"]').waitFor();
+  const frame = staff.frameLocator('iframe[title="スマートフォン幅のプレビュー"]');
+  await frame.getByText("車の種類").waitFor();
+  assert.deepEqual(errors, []);
+  await journey.context.close();
+});

@@ -36,7 +36,7 @@ async function signIn(page: Page, path: "/staff/sign-in" | "/auth/sign-in", acco
   await page.goto(`${server.baseUrl}${path}`);
   await page.locator("#email").fill(account.email);
   await page.locator("#password").fill(account.password);
-  await page.locator("main button.button").click();
+  await page.getByRole("button", { name: "ログインする" }).click();
 }
 
 let formUrl = "";

@@ -30,7 +30,7 @@ export type E2eServer = { baseUrl: string; app: App; database: TestDatabase; sto
 
 export async function startServer(env: Record<string, string> = {}): Promise<E2eServer> {
   const database = await createTestDatabase();
-  await seedDemo(database.db, { generatedProcedures: false });
+  await seedDemo(database.db, { generatedProcedures: false, payments: false, assurance: false });
   const config = loadConfig({
     NODE_ENV: "test",
     LOG_LEVEL: "silent",

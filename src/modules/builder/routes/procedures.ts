@@ -81,8 +81,10 @@ function splitProblems(problems: Problem[], ownPath: string | null): { errors: F
   const errors: FieldErrorView[] = [];
   const others: Problem[] = [];
   for (const p of problems) {
-    const field = ownPath !== null && p.path.startsWith(ownPath) ? fieldOfPath(p.path.slice(ownPath.length)) : "";
-    if (field && !/^\[/.test(p.path.slice(ownPath!.length))) errors.push({ field, message: `${p.message}（${p.path}）` });
+    // Only this question's (page's) own parts: "$.pages[0].questions[1].label", never "…questions[10]".
+    const rest = ownPath !== null && p.path.startsWith(ownPath) ? p.path.slice(ownPath.length) : null;
+    const field = rest !== null && (rest === "" || rest.startsWith(".")) && !rest.startsWith(".questions") ? fieldOfPath(rest) : "";
+    if (field) errors.push({ field, message: `${p.message}（${p.path}）` });
     else others.push(p);
   }
   return { errors, others };

@@ -114,14 +114,14 @@ export type QuestionEditorView = EditorBase & {
   preview: QuestionDef | null;
 };
 
-/** The engine's own rendering of one question, as a resident sees it. */
-export function questionPreview(locale: Locale, question: QuestionDef | null, definition: FormDefinition): SafeHtml {
+/** The engine's own rendering of one question, as a resident sees it (without its condition). */
+export function questionPreview(locale: Locale, question: QuestionDef | null, _definition: FormDefinition): SafeHtml {
   if (!question || !question.id) return html`<p class="muted">${b(locale, "editor.previewEmpty")}</p>`;
-  const calculated = question.type === "calculated" ? { ...question, expression: question.expression ?? "" } : question;
+  const { showIf: _showIf, ...shown } = question;
   try {
-    return renderQuestions({ id: "preview", title: { ja: "" }, questions: [{ ...calculated, showIf: undefined } as QuestionDef] }, { answers: {} }, locale);
+    return renderQuestions({ id: "preview", title: { ja: "" }, questions: [shown] }, { answers: {} }, locale);
   } catch {
-    void definition;
+    // A question typed half-way (e.g. no options yet) that a handler cannot draw: say so.
     return html`<p class="muted">${b(locale, "editor.previewEmpty")}</p>`;
   }
 }

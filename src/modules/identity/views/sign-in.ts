@@ -45,15 +45,17 @@ ${notice(view.info)}
   ${input({ locale, name: "password", label: t(locale, "identity.field.password"), type: "password", autocomplete: "current-password", error: errors.password })}
   ${primaryButton(t(locale, "identity.signIn.submit"))}
 </form>
+${staff
+  ? ""
+  : html`<ul>
+  <li><a href="/auth/reset">${t(locale, "identity.signIn.forgot")}</a></li>
+  <li><a href="/auth/link">${t(locale, "identity.signIn.useLink")}</a></li>
+</ul>`}
 ${view.passkeys ? passkeySignInSection(ctx, { area: view.area, next: view.next }) : ""}
 ${providerSection(ctx, { providers: view.providers ?? [], area: view.area, next: view.next })}
 ${staff
   ? html`<p><a href="/auth/sign-in">${t(locale, "identity.staffSignIn.residentLink")}</a></p>`
-  : html`<ul>
-  <li><a href="/auth/reset">${t(locale, "identity.signIn.forgot")}</a></li>
-  <li><a href="/auth/link">${t(locale, "identity.signIn.useLink")}</a></li>
-</ul>
-<h2>${t(locale, "identity.signIn.noAccount")}</h2>
+  : html`<h2>${t(locale, "identity.signIn.noAccount")}</h2>
 <p><a href="${view.next ? `/auth/sign-up?next=${encodeURIComponent(view.next)}` : "/auth/sign-up"}">${t(locale, "identity.signIn.createAccount")}</a></p>
 <p class="muted"><a href="/staff/sign-in">${t(locale, "identity.signIn.staffLink")}</a></p>`}
 </div>`,

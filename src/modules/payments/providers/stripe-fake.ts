@@ -103,6 +103,8 @@ export class StripeFake {
   async start(): Promise<this> {
     this.#server = http.createServer((request, response) => void this.#handle(request, response));
     await new Promise<void>((resolve) => this.#server!.listen(0, "127.0.0.1", resolve));
+    // A test that fails before stop() must not hang on this server.
+    this.#server.unref();
     this.#url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
     return this;
   }

@@ -18,7 +18,7 @@ before(async () => {
   stripe = new StripeProvider({ secretKey: fake.secretKey, webhookSecret: fake.webhookSecret, apiBase: fake.url, retryDelayMs: 5 });
 });
 after(async () => {
-  await fake.stop();
+  await fake?.stop();
 });
 
 let n = 0;

@@ -7,6 +7,7 @@
  * correction request); the applicant sees the reason in their timeline and in the e-mail.
  */
 import { enqueueDocumentIssue } from "../../documents/index.ts";
+import { cancelPaymentForApplication, requestPaymentAfterApproval } from "../../payments/index.ts";
 import type { Db } from "../../../core/db/database.ts";
 import { t } from "../../../core/i18n/index.ts";
 import { recordEvent } from "../history.ts";
@@ -117,6 +118,9 @@ export async function staffChangeStatus(options: StaffChangeStatusOptions): Prom
     // An approved case may come with an official document (e.g. a sealed 住民票の写し); the
     // documents module issues it in the background, once, and ignores procedures without one.
     if (to === "approved") await enqueueDocumentIssue(tx, { applicationId: theCase.id });
+    // A fee due after approval is requested now (payment link by e-mail); a rejected case owes nothing.
+    if (to === "approved") await requestPaymentAfterApproval(tx, { applicationId: theCase.id, baseUrl: options.baseUrl });
+    if (to === "rejected") await cancelPaymentForApplication(tx, { applicationId: theCase.id, actorId: options.actor.id });
     return { revision };
   });
 }

@@ -7,6 +7,7 @@
 import type { Db } from "../../../core/db/database.ts";
 import type { Actor } from "../../../core/http/actor.ts";
 import { AppError } from "../../../core/http/errors.ts";
+import { cancelPaymentForApplication } from "../../payments/index.ts";
 import { recordEvent } from "../history.ts";
 import { canWithdraw, ownedOrNotFound } from "../policy.ts";
 import { lockApplicationForUser, updateApplicationByResident } from "../queries.ts";
@@ -36,6 +37,8 @@ export async function withdrawApplication(options: WithdrawApplicationOptions): 
       fromStatus: application.status,
       toStatus: "withdrawn",
     });
+    // A withdrawn application owes no fee: an unpaid one is cancelled (a paid one stays for staff to refund).
+    await cancelPaymentForApplication(tx, { applicationId, actorId: actor.id });
     return { withdrawn: true };
   });
 }

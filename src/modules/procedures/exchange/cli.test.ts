@@ -90,7 +90,7 @@ test("a file with a bad line is refused with the line number and JSON path, and 
   const { out, io } = capture();
   assert.equal(await runCli(["procedures", "import", file], io, { DATABASE_URL: target.url }), 1);
   assert.match(out.stderr, /^line 3: \$\.form\.pages\[0\]\.questions\[0\]\.type: must be one of text, textarea/m);
-  assert.match(out.stderr, /nothing was imported: 1 problems on 1 lines/);
+  assert.match(out.stderr, /nothing was imported: 1 problem\(s\) on 1 line\(s\)/);
   assert.equal(await procedureCount(target), before);
 });
 

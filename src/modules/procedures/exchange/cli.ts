@@ -182,7 +182,7 @@ async function importCommand(db: Db, options: { file: string; bytes: Buffer; dry
     for (const warning of result.warnings) io.stderr(`${warning}\n`);
     if (!result.ok) {
       const rows = new Set(result.problems.map((problem) => problem.row ?? 0));
-      return refuse(result.problems.map((problem) => formatCsvProblem(problem, locale)), rows.size, io, locale);
+      return refuse(result.problems.map((problem) => formatCsvProblem(problem, locale)), rows.size, io, locale, "import.refusedRows");
     }
     report = result.report;
   } else {
@@ -190,7 +190,7 @@ async function importCommand(db: Db, options: { file: string; bytes: Buffer; dry
     if (read.problems.length === 0 && read.documents.length === 0) read.problems.push({ line: 1, path: "$", code: "file.empty", message: m(locale, "file.empty") });
     if (read.problems.length > 0) {
       const lines = new Set(read.problems.map((problem) => problem.line));
-      return refuse(read.problems.map((problem) => formatLineProblem(problem, locale)), lines.size, io, locale);
+      return refuse(read.problems.map((problem) => formatLineProblem(problem, locale)), lines.size, io, locale, "import.refused");
     }
     report = await importProcedureDocuments({ db, items: read.documents.map(({ document }) => ({ document })), dryRun: options.dryRun, audit, onProgress });
   }
@@ -199,9 +199,9 @@ async function importCommand(db: Db, options: { file: string; bytes: Buffer; dry
   return 0;
 }
 
-function refuse(lines: string[], lineCount: number, io: ProceduresCliIo, locale: Locale): number {
+function refuse(lines: string[], lineCount: number, io: ProceduresCliIo, locale: Locale, summary: "import.refused" | "import.refusedRows"): number {
   for (const line of lines.slice(0, MAX_PROBLEMS_SHOWN)) io.stderr(`${line}\n`);
   if (lines.length > MAX_PROBLEMS_SHOWN) io.stderr(`${m(locale, "import.andMore", { count: lines.length - MAX_PROBLEMS_SHOWN })}\n`);
-  io.stderr(`${m(locale, "import.refused", { problems: lines.length, lines: lineCount })}\n`);
+  io.stderr(`${m(locale, summary, { problems: lines.length, lines: lineCount })}\n`);
   return 1;
 }

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
 import { missingTranslations } from "../../../core/i18n/index.ts";
-import { QUESTION_TYPES, type QuestionDef } from "../forms/definition.ts";
+import { PREFILL_FIELDS, QUESTION_TYPES, type QuestionDef } from "../forms/definition.ts";
 import { PROCEDURES } from "../demo/catalogue.ts";
 import { buildDemoProcedures, generateDemoProcedures } from "./demo/generate-procedures.ts";
 import { documentLine, PROCEDURE_SCHEMA_ID, PROCEDURE_SCHEMA_VERSION, type ProcedureDocument } from "./document.ts";
@@ -32,9 +32,10 @@ describe("the published schema", () => {
     assert.match(schema.$id, new RegExp(`/${PROCEDURE_SCHEMA_VERSION.replace(".", "\\.")}/`));
   });
 
-  it("knows every question type of the form engine", () => {
-    const enumerated = (JSON.parse(fs.readFileSync(PROCEDURE_SCHEMA_PATH, "utf8")) as { $defs: { question: { properties: { type: { enum: string[] } } } } }).$defs.question.properties.type.enum;
-    assert.deepEqual([...enumerated].sort(), [...QUESTION_TYPES].sort());
+  it("knows every question type and prefill field of the form engine", () => {
+    const question = (schema as unknown as { $defs: { question: { properties: { type: { enum: string[] }; prefill: { enum: string[] } } } } }).$defs.question.properties;
+    assert.deepEqual([...question.type.enum].sort(), [...QUESTION_TYPES].sort());
+    assert.deepEqual([...question.prefill.enum].sort(), [...PREFILL_FIELDS].sort());
   });
 });
 

@@ -67,6 +67,7 @@ const ja = {
   "import.summary": "{total}件の手続き：新規 {created}件、変更 {updated}件、変更なし {unchanged}件、新しいフォームの版 {versions}件",
   "import.dryRun": "確認のみ（--dry-run）：データベースは変更していません",
   "import.refused": "何も取り込んでいません：{lines}行に{problems}件の問題があります",
+  "import.refusedRows": "何も取り込んでいません：{lines}行に{problems}件の問題があります",
   "import.andMore": "…ほか{count}件",
   "export.summary": "{count}件の手続きを書き出しました",
   "export.notFound": "手続きID「{slug}」の手続きはありません",
@@ -133,7 +134,8 @@ const en: Record<keyof typeof ja, string> = {
 
   "import.summary": "{total} procedures: {created} new, {updated} changed, {unchanged} unchanged; {versions} new form versions",
   "import.dryRun": "dry run (--dry-run): the database was not changed",
-  "import.refused": "nothing was imported: {problems} problems on {lines} lines",
+  "import.refused": "nothing was imported: {problems} problem(s) on {lines} line(s)",
+  "import.refusedRows": "nothing was imported: {problems} problem(s) in {lines} row(s)",
   "import.andMore": "… and {count} more",
   "export.summary": "exported {count} procedures",
   "export.notFound": "there is no procedure with the slug \"{slug}\"",

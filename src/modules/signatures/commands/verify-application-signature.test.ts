@@ -20,7 +20,7 @@ before(async () => {
   pki = createTestPki();
   trust = { trustAnchors: readFileSync(pki.root.cert), crls: [pki.crl] };
   database = await createTestDatabase();
-  await seedDemo(database.db, { generatedProcedures: false });
+  await seedDemo(database.db, { generatedProcedures: false, payments: false, assurance: false });
   // An application as the procedures module would have stored it (its tables, test set-up only).
   const [row] = await queryRows<{ id: string }>(
     database.db,

@@ -1,0 +1,67 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { openDatabase, queryRows, type Database } from "../db/database.ts";
+import { migrate } from "../db/migrate.ts";
+import { createTestDatabase, type TestDatabase } from "../../testing/database.ts";
+import { enqueue, startWorker } from "./outbox.ts";
+
+let postgres: TestDatabase;
+let pglite: Database;
+let dataDir: string;
+before(async () => {
+  postgres = await createTestDatabase();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "machi-outbox-"));
+  pglite = await openDatabase({ databaseUrl: undefined, dataDir });
+  await migrate(pglite);
+});
+after(async () => {
+  await postgres.drop();
+  await pglite.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+for (const [name, get] of [["PostgreSQL", () => postgres], ["PGlite", () => pglite]] as const) {
+  test(`${name}: a job runs once per idempotency key, and its handler may use the database`, async () => {
+    const database = get();
+    await database.db.transaction(async (tx) => {
+      await enqueue(tx, "test.echo", { n: 1 }, `echo-${name}`);
+      await enqueue(tx, "test.echo", { n: 2 }, `echo-${name}`); // same key: ignored
+    });
+    const seen: number[] = [];
+    const worker = startWorker(database.db, {
+      "test.echo": async (payload) => {
+        // A handler reads the database while the job is claimed (this deadlocked PGlite when
+        // handlers ran inside the claim transaction).
+        const [row] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM outbox`);
+        assert.ok(row!.n >= 1);
+        seen.push(Number(payload.n));
+      },
+    }, { intervalMs: 50 });
+    for (let i = 0; i < 100 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await worker.stop();
+    assert.deepEqual(seen, [1]);
+    const [job] = await queryRows<{ status: string; attempts: number }>(database.db, sql`SELECT status, attempts FROM outbox WHERE idempotency_key = ${`echo-${name}`}`);
+    assert.deepEqual(job, { status: "done", attempts: 1 });
+  });
+
+  test(`${name}: a failing job is retried later with backoff and keeps its error`, async () => {
+    const database = get();
+    await enqueue(database.db, "test.fail", {}, `fail-${name}`);
+    const worker = startWorker(database.db, { "test.fail": async () => { throw new Error("provider said no"); } }, { intervalMs: 50 });
+    let job: { status: string; attempts: number; last_error: string | null; later: boolean } | undefined;
+    for (let i = 0; i < 100; i++) {
+      [job] = await queryRows<typeof job & {}>(database.db, sql`SELECT status, attempts, last_error, run_at > now() AS later FROM outbox WHERE idempotency_key = ${`fail-${name}`}`);
+      if (job?.attempts) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await worker.stop();
+    assert.equal(job?.status, "pending");
+    assert.equal(job?.attempts, 1);
+    assert.equal(job?.last_error, "provider said no");
+    assert.equal(job?.later, true, "the next attempt waits (backoff)");
+  });
+}
