@@ -95,9 +95,9 @@ describe("withdrawal", () => {
     await resident.browser.get(`/payments/${paymentId}`);
     await resident.browser.post(`/payments/${paymentId}/pay`, { method: "konbini" });
     await resident.browser.submit(`/my/applications/${applicationId}/withdraw`, {});
-    // The withdrawal's transaction calls the hook (wired by procedures).
-    assert.equal(await app.deps.db.transaction((tx) => cancelPaymentForApplication(tx, { applicationId, actorId: resident.userId })), true);
+    // The withdrawal's own transaction cancelled the fee (procedures calls the hook); a second call finds nothing to do.
     assert.equal((await paymentRow(app, paymentId)).status, "canceled");
+    assert.equal(await app.deps.db.transaction((tx) => cancelPaymentForApplication(tx, { applicationId, actorId: resident.userId })), false);
     await app.runJobs();
     const [attempt] = await queryRows<{ status: string; chargeId: string }>(app.deps.db, sql`SELECT status, provider_charge_id AS "chargeId" FROM payment_attempts WHERE payment_id = ${paymentId}::uuid`);
     assert.equal(attempt!.status, "canceled");
