@@ -17,6 +17,9 @@ import { enqueueMail } from "../../../core/mail/queue.ts";
 import type { FormDefinition, QuestionDef } from "../forms/definition.ts";
 import { caseOrNotFound, isUuid } from "../staff/policy.ts";
 import { applicantContact, lockCase, updateCaseAtRevision, type CaseChanges, type LockedCase } from "../staff/queries.ts";
+import { enqueueDocumentIssue } from "../../documents/index.ts";
+import { cancelPaymentForApplication, requestPaymentAfterApproval } from "../../payments/index.ts";
+import type { ApplicationStatus } from "../tables.ts";
 import "../staff/messages.ts";
 
 /** Options every staff command on one case takes. */
@@ -107,4 +110,38 @@ export async function mailApplicant(tx: Db, theCase: LockedCase, mail: Applicant
   const url = `${mail.baseUrl}/my/applications/${theCase.id}`;
   const text = [...paragraphs, t(locale, "staff.mail.link", { url }), t(locale, "staff.mail.footer")].join("\n\n");
   await enqueueMail(tx, { to: contact.email, subject, text }, mail.idempotencyKey);
+}
+
+/**
+ * What follows a status change, whoever made it (staff or a back-office system): the e-mail to
+ * the resident, and on approval the official document and a fee due after approval; a rejected
+ * case owes nothing. Runs in the caller's transaction.
+ */
+export async function afterStatusChange(
+  tx: Db,
+  theCase: LockedCase,
+  change: { to: ApplicationStatus; reason: string; revision: number; baseUrl: string; actorId: string | null },
+): Promise<void> {
+  const { to, reason } = change;
+  await mailApplicant(tx, theCase, {
+    baseUrl: change.baseUrl,
+    idempotencyKey: `status:${theCase.id}:${change.revision}`,
+    compose: (locale, vars) => {
+      const status = t(locale, `staff.status.${to}`);
+      const lead =
+        to === "approved"
+          ? t(locale, "staff.mail.approvedBody", vars)
+          : to === "rejected"
+            ? t(locale, "staff.mail.rejectedBody", vars)
+            : t(locale, "staff.mail.statusBody", { ...vars, status });
+      return {
+        subject: t(locale, "staff.mail.statusSubject", vars),
+        paragraphs: [lead, ...(reason ? [t(locale, "staff.mail.reason", { reason })] : [])],
+      };
+    },
+  });
+  // The documents module issues e.g. a sealed 住民票の写し in the background, once, and ignores procedures without one.
+  if (to === "approved") await enqueueDocumentIssue(tx, { applicationId: theCase.id });
+  if (to === "approved") await requestPaymentAfterApproval(tx, { applicationId: theCase.id, baseUrl: change.baseUrl });
+  if (to === "rejected") await cancelPaymentForApplication(tx, { applicationId: theCase.id, actorId: change.actorId });
 }

@@ -6,14 +6,11 @@
  * A reason is required to reject and to move a case back (補正依頼中 → 審査中, which cancels the
  * correction request); the applicant sees the reason in their timeline and in the e-mail.
  */
-import { enqueueDocumentIssue } from "../../documents/index.ts";
-import { cancelPaymentForApplication, requestPaymentAfterApproval } from "../../payments/index.ts";
 import type { Db } from "../../../core/db/database.ts";
-import { t } from "../../../core/i18n/index.ts";
 import { recordEvent } from "../history.ts";
 import { staffCanMove, staffNextStatuses } from "../status-machine.ts";
 import type { ApplicationStatus } from "../tables.ts";
-import { auditCase, mailApplicant, openCase, ruleError, saveCase, type StaffCaseCommandOptions } from "./staff-case-support.ts";
+import { afterStatusChange, auditCase, openCase, ruleError, saveCase, type StaffCaseCommandOptions } from "./staff-case-support.ts";
 
 export const REASON_MAX_LENGTH = 2000;
 
@@ -98,29 +95,7 @@ export async function staffChangeStatus(options: StaffChangeStatusOptions): Prom
       reasonGiven: reason !== "",
       ...(options.stage !== undefined ? { stage: options.stage } : {}),
     });
-    await mailApplicant(tx, theCase, {
-      baseUrl: options.baseUrl,
-      idempotencyKey: `status:${theCase.id}:${revision}`,
-      compose: (locale, vars) => {
-        const status = t(locale, `staff.status.${to}`);
-        const lead =
-          to === "approved"
-            ? t(locale, "staff.mail.approvedBody", vars)
-            : to === "rejected"
-              ? t(locale, "staff.mail.rejectedBody", vars)
-              : t(locale, "staff.mail.statusBody", { ...vars, status });
-        return {
-          subject: t(locale, "staff.mail.statusSubject", vars),
-          paragraphs: [lead, ...(reason ? [t(locale, "staff.mail.reason", { reason })] : [])],
-        };
-      },
-    });
-    // An approved case may come with an official document (e.g. a sealed 住民票の写し); the
-    // documents module issues it in the background, once, and ignores procedures without one.
-    if (to === "approved") await enqueueDocumentIssue(tx, { applicationId: theCase.id });
-    // A fee due after approval is requested now (payment link by e-mail); a rejected case owes nothing.
-    if (to === "approved") await requestPaymentAfterApproval(tx, { applicationId: theCase.id, baseUrl: options.baseUrl });
-    if (to === "rejected") await cancelPaymentForApplication(tx, { applicationId: theCase.id, actorId: options.actor.id });
+    await afterStatusChange(tx, theCase, { to, reason, revision, baseUrl: options.baseUrl, actorId: options.actor.id });
     return { revision };
   });
 }

@@ -12,14 +12,12 @@
 import { appendAudit } from "../../../core/audit/audit.ts";
 import type { Db } from "../../../core/db/database.ts";
 import { AppError } from "../../../core/http/errors.ts";
-import { t } from "../../../core/i18n/index.ts";
-import { enqueueDocumentIssue } from "../../documents/index.ts";
 import { recordEvent } from "../history.ts";
 import { staffCanMove } from "../status-machine.ts";
 import { isUuid } from "../staff/policy.ts";
 import { lockCase } from "../staff/queries.ts";
 import type { ApplicationStatus } from "../tables.ts";
-import { mailApplicant, ruleError, saveCase, staleRevision } from "./staff-case-support.ts";
+import { afterStatusChange, ruleError, saveCase, staleRevision } from "./staff-case-support.ts";
 import { isDecision, REASON_MAX_LENGTH, reasonRequired, statusFormChoices } from "./staff-change-status.ts";
 
 export type SystemChangeStatusOptions = {
@@ -84,25 +82,8 @@ export async function systemChangeStatus(options: SystemChangeStatusOptions): Pr
       departmentCode: theCase.departmentCode,
       data: { from, to, revision, reasonGiven: reason !== "", clientId: client.clientId },
     });
-    // The same e-mail as a staff member's change (staff-change-status.ts).
-    await mailApplicant(tx, theCase, {
-      baseUrl: options.baseUrl,
-      idempotencyKey: `status:${theCase.id}:${revision}`,
-      compose: (locale, vars) => {
-        const status = t(locale, `staff.status.${to}`);
-        const lead =
-          to === "approved"
-            ? t(locale, "staff.mail.approvedBody", vars)
-            : to === "rejected"
-              ? t(locale, "staff.mail.rejectedBody", vars)
-              : t(locale, "staff.mail.statusBody", { ...vars, status });
-        return {
-          subject: t(locale, "staff.mail.statusSubject", vars),
-          paragraphs: [lead, ...(reason ? [t(locale, "staff.mail.reason", { reason })] : [])],
-        };
-      },
-    });
-    if (to === "approved") await enqueueDocumentIssue(tx, { applicationId: theCase.id });
+    // The same follow-up as a staff member's change: e-mail, document, fee.
+    await afterStatusChange(tx, theCase, { to, reason, revision, baseUrl: options.baseUrl, actorId: null });
     return { from, to, revision };
   });
 }
