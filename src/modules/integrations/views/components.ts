@@ -6,11 +6,13 @@
 import type { FastifyReply } from "fastify";
 import { t, type Locale, type MessageParams } from "../../../core/i18n/index.ts";
 import { html, type HtmlValue, type SafeHtml } from "../../../core/ui/html.ts";
-import { errorSummary, layout, type PageContext, type PageOptions } from "../../../core/ui/layout.ts";
+import { describedBy, errorLine, summary, type FieldErrors } from "../../../core/ui/fields.ts";
+import { layout, type PageContext, type PageOptions } from "../../../core/ui/layout.ts";
 import type { FieldProblem } from "../schema.ts";
 import "../messages.ts";
 
-export type FieldErrors = Record<string, string>;
+
+export { summary, type FieldErrors };
 
 export const m = (locale: Locale, key: string, params?: MessageParams): string => t(locale, `integrations.${key}`, params);
 
@@ -27,19 +29,6 @@ export function errorsOf(locale: Locale, problems: FieldProblem[]): FieldErrors 
   return errors;
 }
 
-export function summary(locale: Locale, errors: FieldErrors): HtmlValue {
-  return errorSummary(locale, Object.entries(errors).map(([field, message]) => ({ field, message })));
-}
-
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
-  const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean);
-  return ids.length > 0 ? ids.join(" ") : undefined;
-}
-
-function errorLine(locale: Locale, id: string, error: string | undefined): HtmlValue {
-  if (!error) return "";
-  return html`<span class="field__error" id="${id}-error"><span class="visually-hidden">${locale === "ja" ? "エラー：" : "Error: "}</span>${error}</span>`;
-}
 
 type ControlOptions = { locale: Locale; name: string; label: string; hint?: string; error?: string; optional?: boolean };
 
