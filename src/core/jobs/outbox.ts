@@ -40,17 +40,19 @@ export function backoffSeconds(attempts: number): number {
   return Math.min(3600, 2 ** attempts);
 }
 
-export type Worker = { stop(): Promise<void>; wake(): void; drain(): Promise<number> };
+export type Worker = { stop(): Promise<void>; wake(): void };
 
-export function startWorker(
-  db: Db,
-  handlers: Record<string, JobHandler>,
-  options: { intervalMs?: number; onError?: (error: unknown, job: { id: number; topic: string }) => void } = {},
-): Worker {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> = Promise.resolve(0);
+type WorkerOptions = { intervalMs?: number; onError?: (error: unknown, job: { id: number; topic: string }) => void };
 
+/**
+ * Runs every due job once, in this call, without a timer: for tests and one-shot CLI runs, where a
+ * background poll would race the caller for the same jobs.
+ */
+export function runDueJobs(db: Db, handlers: Record<string, JobHandler>, options: WorkerOptions = {}): Promise<number> {
+  return createRunner(db, handlers, options, () => false)();
+}
+
+function createRunner(db: Db, handlers: Record<string, JobHandler>, options: WorkerOptions, isStopped: () => boolean): () => Promise<number> {
   type ClaimedJob = { id: number | string; topic: string; payload: Record<string, unknown>; attempts: number };
 
   /**
@@ -94,9 +96,18 @@ export function startWorker(
 
   async function drain(): Promise<number> {
     let count = 0;
-    while (!stopped && (await runOne())) count++;
+    while (!isStopped() && (await runOne())) count++;
     return count;
   }
+
+  return drain;
+}
+
+export function startWorker(db: Db, handlers: Record<string, JobHandler>, options: WorkerOptions = {}): Worker {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> = Promise.resolve(0);
+  const drain = createRunner(db, handlers, options, () => stopped);
 
   function schedule(delay: number) {
     if (stopped) return;
@@ -122,6 +133,5 @@ export function startWorker(
       clearTimeout(timer);
       schedule(0);
     },
-    drain: () => drain(),
   };
 }

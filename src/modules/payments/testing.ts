@@ -9,7 +9,7 @@ import { sql } from "drizzle-orm";
 import { buildApp } from "../../app.ts";
 import { loadConfig } from "../../core/config/config.ts";
 import { queryRows } from "../../core/db/database.ts";
-import { startWorker } from "../../core/jobs/outbox.ts";
+import { runDueJobs } from "../../core/jobs/outbox.ts";
 import { MAIL_TOPIC, mailJobHandler } from "../../core/mail/queue.ts";
 import { seedDemo } from "../../demo/seed.ts";
 import { MODULES } from "../../modules.ts";
@@ -39,10 +39,7 @@ export async function createPaymentsTestApp(options: { stripe?: StripeFake; sand
     ...app,
     database,
     async runJobs() {
-      const worker = startWorker(database.db, { [MAIL_TOPIC]: mailJobHandler(app.deps.mailer), ...payments.jobs!(app.deps) }, { intervalMs: 60_000 });
-      const count = await worker.drain();
-      await worker.stop();
-      return count;
+      return runDueJobs(database.db, { [MAIL_TOPIC]: mailJobHandler(app.deps.mailer), ...payments.jobs!(app.deps) });
     },
     async stop() {
       await app.close();

@@ -5,7 +5,7 @@
  */
 import { buildApp } from "../../../app.ts";
 import { loadConfig } from "../../../core/config/config.ts";
-import { startWorker } from "../../../core/jobs/outbox.ts";
+import { runDueJobs } from "../../../core/jobs/outbox.ts";
 import { MAIL_TOPIC, mailJobHandler } from "../../../core/mail/queue.ts";
 import { MODULES } from "../../../modules.ts";
 import { createTestDatabase } from "../../../testing/database.ts";
@@ -41,10 +41,7 @@ export async function createDisasterTestApp(): Promise<DisasterTestApp> {
     database,
     issuer,
     async runJobs() {
-      const worker = startWorker(database.db, { [MAIL_TOPIC]: mailJobHandler(app.deps.mailer), ...disaster.jobs!(app.deps) }, { intervalMs: 60_000 });
-      const count = await worker.drain();
-      await worker.stop();
-      return count;
+      return runDueJobs(database.db, { [MAIL_TOPIC]: mailJobHandler(app.deps.mailer), ...disaster.jobs!(app.deps) });
     },
     async stop() {
       await app.close();
