@@ -48,6 +48,31 @@ for (const [name, get] of [["PostgreSQL", () => postgres], ["PGlite", () => pgli
     assert.deepEqual(job, { status: "done", attempts: 1 });
   });
 
+  test(`${name}: a burst of wake-ups drains every job once, with at most \`parallel\` handlers at a time`, async () => {
+    const database = get();
+    await database.db.transaction(async (tx) => {
+      for (let i = 0; i < 12; i++) await enqueue(tx, "test.slow", { n: i }, `slow-${name}-${i}`);
+    });
+    const seen: number[] = [];
+    let active = 0;
+    let most = 0;
+    const worker = startWorker(database.db, {
+      "test.slow": async (payload) => {
+        active++;
+        most = Math.max(most, active);
+        await new Promise((r) => setTimeout(r, 20));
+        seen.push(Number(payload.n));
+        active--;
+      },
+    }, { intervalMs: 5000, parallel: 3 });
+    for (let i = 0; i < 30; i++) worker.wake();
+    for (let i = 0; i < 100 && seen.length < 12; i++) await new Promise((r) => setTimeout(r, 20));
+    await worker.stop();
+    assert.deepEqual([...seen].sort((a, b) => a - b), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    assert.ok(most <= 3, `at most 3 handlers ran at once (saw ${most})`);
+    if (name === "PostgreSQL") assert.ok(most >= 2, `wake-ups drained in parallel (saw ${most})`);
+  });
+
   test(`${name}: a failing job is retried later with backoff and keeps its error`, async () => {
     const database = get();
     await enqueue(database.db, "test.fail", {}, `fail-${name}`);

@@ -56,20 +56,22 @@ function createRunner(db: Db, handlers: Record<string, JobHandler>, options: Wor
   type ClaimedJob = { id: number | string; topic: string; payload: Record<string, unknown>; attempts: number };
 
   /**
-   * Claims one due job with a lease: a short transaction moves its run_at past the lease, so other
+   * Claims one due job with a lease: one statement moves its run_at past the lease, so other
    * workers skip it while this one runs the handler OUTSIDE any transaction (the embedded database
    * has a single connection, and handlers use it too). If this process dies mid-job, the lease
    * expires and the job runs again: at least once, deduplicated by the handlers' idempotency keys.
+   * (One UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED) instead of BEGIN, SELECT, UPDATE,
+   * COMMIT: the same lock and lease in one round trip.)
    */
   async function claim(): Promise<ClaimedJob | undefined> {
-    return db.transaction(async (tx) => {
-      const [job] = await queryRows<ClaimedJob>(tx, sql`
-        SELECT id, topic, payload, attempts FROM outbox
+    const [job] = await queryRows<ClaimedJob>(db, sql`
+      UPDATE outbox SET run_at = now() + make_interval(secs => ${LEASE_SECONDS})
+      WHERE id = (
+        SELECT id FROM outbox
         WHERE status = 'pending' AND run_at <= now()
-        ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`);
-      if (job) await tx.execute(sql`UPDATE outbox SET run_at = now() + make_interval(secs => ${LEASE_SECONDS}) WHERE id = ${Number(job.id)}`);
-      return job;
-    });
+        ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+      RETURNING id, topic, payload, attempts`);
+    return job;
   }
 
   async function runOne(): Promise<boolean> {
@@ -103,35 +105,60 @@ function createRunner(db: Db, handlers: Record<string, JobHandler>, options: Wor
   return drain;
 }
 
-export function startWorker(db: Db, handlers: Record<string, JobHandler>, options: WorkerOptions = {}): Worker {
+/**
+ * Polls every intervalMs and drains at once on wake(). A wake-up while draining starts another
+ * drain beside it (a slow handler, e.g. an SMTP send, does not hold up the others) up to
+ * `parallel` drains; beyond that it is remembered and served when a drain ends. Only one poll
+ * timer exists at a time, however often wake() is called.
+ */
+export function startWorker(db: Db, handlers: Record<string, JobHandler>, options: WorkerOptions & { parallel?: number } = {}): Worker {
+  const parallel = options.parallel ?? 4;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> = Promise.resolve(0);
+  let wokenWhileFull = false;
+  const running = new Set<Promise<unknown>>();
   const drain = createRunner(db, handlers, options, () => stopped);
 
-  function schedule(delay: number) {
-    if (stopped) return;
+  function startDrain(): void {
+    const run: Promise<unknown> = drain()
+      .catch((error) => options.onError?.(error, { id: 0, topic: "(poll)" }))
+      .finally(() => {
+        running.delete(run);
+        if (stopped) return;
+        if (wokenWhileFull) {
+          wokenWhileFull = false;
+          startDrain();
+        } else if (running.size === 0) {
+          schedulePoll(options.intervalMs ?? 1000);
+        }
+      });
+    running.add(run);
+  }
+
+  function schedulePoll(delay: number): void {
+    clearTimeout(timer);
     timer = setTimeout(() => {
-      running = drain()
-        .catch((error) => {
-          options.onError?.(error, { id: 0, topic: "(poll)" });
-          return 0;
-        })
-        .finally(() => schedule(options.intervalMs ?? 1000));
+      timer = undefined;
+      if (!stopped && running.size === 0) startDrain();
     }, delay);
   }
-  schedule(0);
+  schedulePoll(0);
 
   return {
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      await running;
+      await Promise.all(running);
     },
     wake() {
       if (stopped) return;
+      if (running.size >= parallel) {
+        wokenWhileFull = true;
+        return;
+      }
       clearTimeout(timer);
-      schedule(0);
+      timer = undefined;
+      startDrain();
     },
   };
 }
