@@ -1,9 +1,10 @@
 /**
  * The fan-out: turns one alert into one queued delivery per matching subscription and channel,
- * streaming over notify_subscriptions in keyset pages (id > cursor ORDER BY id LIMIT n) entirely
- * inside PostgreSQL (INSERT … SELECT): no recipient list is ever held in memory. Each page is one
- * transaction that inserts the page's deliveries AND moves the alert's checkpoint
- * (fanout_cursor), so a crash at any moment resumes at the first page not yet committed, and
+ * channel after channel (FANOUT_ORDER), streaming over notify_subscriptions in keyset pages
+ * (id > cursor ORDER BY id LIMIT n) entirely inside PostgreSQL (INSERT … SELECT): no recipient
+ * list is ever held in memory. Each page is one transaction that inserts the page's deliveries
+ * AND moves the alert's checkpoint (fanout_channel, fanout_cursor), so a crash at any moment
+ * resumes at the first page not yet committed, and
  * ON CONFLICT DO NOTHING on (alert, subscription, channel) makes a repeated page harmless.
  *
  * Matching (documented in README.md):
@@ -17,7 +18,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../../core/db/database.ts";
 import { areaBounds, wardsTouching, type AlertAreas } from "../areas/geo.ts";
 import { WARD_CODES } from "../areas/wards.ts";
-import { RECIPIENT_CHANNELS } from "../channels/types.ts";
+import type { RecipientChannel } from "../channels/types.ts";
 import { addCounts } from "./queue.ts";
 
 /** The largest radius a subscription may have (metres); the bounding-box margin. */
@@ -52,42 +53,63 @@ export function areaCondition(areas: AlertAreas): SQL {
   return sql`(${sql.join(parts, sql` OR `)})`;
 }
 
-export type FanOutStep = { state: "busy" } | { state: "done" } | { state: "page"; queued: number; cursor: string };
+export type FanOutStep = { state: "busy" } | { state: "done" } | { state: "page"; queued: number; channel: RecipientChannel; cursor: string };
 
 /**
- * Fans out one page of subscriptions for an alert. "busy" when another worker holds the alert
- * (or it is no longer fanning out), "done" when the cursor passed the last subscription.
+ * The order in which an alert's channels are fanned out: the channel whose provider takes the
+ * fewest recipients a second first (an SMTP relay, then Web Push, then LINE's 500-recipient
+ * multicasts). Its queue is complete within seconds and it starts sending at once; its sending
+ * time is what bounds the whole alert, and the faster channels catch up while it runs.
+ */
+export const FANOUT_ORDER: readonly RecipientChannel[] = ["email", "webpush", "line"];
+
+/**
+ * Fans out one page for an alert: up to `pageSize` matching subscriptions of the channel in
+ * progress. "busy" when another worker holds the alert (or it is no longer fanning out), "done"
+ * when the last channel's cursor passed the last subscription.
+ *
+ * The alert row is locked FOR NO KEY UPDATE, not FOR UPDATE: the senders' count rows reference the
+ * alert (a foreign key takes FOR KEY SHARE), and FOR UPDATE would conflict with every one of them,
+ * so the fan-out would find the alert "busy" whenever a batch was being recorded and stall.
  */
 export async function fanOutPage(db: Db, alertId: string, pageSize: number): Promise<FanOutStep> {
   return db.transaction(async (tx) => {
-    const [alert] = await queryRows<{ areas: AlertAreas; channels: string[]; fanout_cursor: string }>(tx, sql`
-      SELECT areas, channels, fanout_cursor FROM notify_alerts
-      WHERE id = ${alertId}::uuid AND status = 'fanning_out' FOR UPDATE SKIP LOCKED`);
+    const [alert] = await queryRows<{ areas: AlertAreas; channels: string[]; fanout_cursor: string; fanout_channel: RecipientChannel | null }>(tx, sql`
+      SELECT areas, channels, fanout_cursor, fanout_channel FROM notify_alerts
+      WHERE id = ${alertId}::uuid AND status = 'fanning_out' FOR NO KEY UPDATE SKIP LOCKED`);
     if (!alert) return { state: "busy" };
-    const [page] = await queryRows<{ last: string | null }>(tx, sql`
-      SELECT max(id)::text AS last FROM (
-        SELECT id FROM notify_subscriptions WHERE id > ${alert.fanout_cursor}::bigint ORDER BY id LIMIT ${pageSize}
-      ) p`);
-    if (!page?.last) {
-      await tx.execute(sql`UPDATE notify_alerts SET status = 'sending', fanout_done_at = now() WHERE id = ${alertId}::uuid`);
-      return { state: "done" };
-    }
-    const channels = alert.channels.filter((c) => (RECIPIENT_CHANNELS as readonly string[]).includes(c));
-    const counts = channels.length === 0 ? [] : await queryRows<{ channel: string; n: string }>(tx, sql`
-      WITH inserted AS (
-        INSERT INTO notify_deliveries (alert_id, subscription_id, channel, language)
-        SELECT ${alertId}::uuid, s.id, c.channel, s.language
-        FROM notify_subscriptions s CROSS JOIN LATERAL unnest(s.channels) AS c(channel)
-        WHERE s.id > ${alert.fanout_cursor}::bigint AND s.id <= ${page.last}::bigint
-          AND s.status = 'active' AND c.channel = ANY(${textArray(channels)})
+    const order = FANOUT_ORDER.filter((c) => alert.channels.includes(c));
+    const channel = alert.fanout_channel ?? order[0];
+    if (!channel) return finish(tx, alertId);
+    // Pages count matching subscriptions, not scanned ids, so a channel few people use (e-mail) is
+    // queued in a handful of statements.
+    const [page] = await queryRows<{ last: string | null; matched: number; queued: number }>(tx, sql`
+      WITH page AS (
+        SELECT s.id, s.language FROM notify_subscriptions s
+        WHERE s.id > ${alert.fanout_cursor}::bigint AND s.status = 'active' AND ${channel} = ANY(s.channels)
           AND ${areaCondition(alert.areas)}
+        ORDER BY s.id LIMIT ${pageSize}
+      ), inserted AS (
+        INSERT INTO notify_deliveries (alert_id, subscription_id, channel, language)
+        SELECT ${alertId}::uuid, id, ${channel}, language FROM page
         ON CONFLICT DO NOTHING
-        RETURNING channel
+        RETURNING 1
       )
-      SELECT channel, count(*)::text AS n FROM inserted GROUP BY channel`);
-    const queued = counts.reduce((sum, row) => sum + Number(row.n), 0);
-    await addCounts(tx, alertId, counts.map((row) => ({ channel: row.channel, status: "queued", n: Number(row.n) })));
-    await tx.execute(sql`UPDATE notify_alerts SET fanout_cursor = ${page.last}::bigint, queued_count = queued_count + ${queued} WHERE id = ${alertId}::uuid`);
-    return { state: "page", queued, cursor: page.last };
+      SELECT (SELECT max(id) FROM page)::text AS last, (SELECT count(*) FROM page)::int AS matched, (SELECT count(*) FROM inserted)::int AS queued`);
+    const { last, matched, queued } = page!;
+    await addCounts(tx, alertId, [{ channel, status: "queued", n: queued }]);
+    if (matched < pageSize) {
+      const next = order[order.indexOf(channel) + 1];
+      if (!next) return finish(tx, alertId, queued);
+      await tx.execute(sql`UPDATE notify_alerts SET fanout_channel = ${next}, fanout_cursor = 0, queued_count = queued_count + ${queued} WHERE id = ${alertId}::uuid`);
+      return { state: "page", queued, channel: next, cursor: "0" };
+    }
+    await tx.execute(sql`UPDATE notify_alerts SET fanout_channel = ${channel}, fanout_cursor = ${last}::bigint, queued_count = queued_count + ${queued} WHERE id = ${alertId}::uuid`);
+    return { state: "page", queued, channel, cursor: last! };
   });
+}
+
+async function finish(tx: Db, alertId: string, queued = 0): Promise<FanOutStep> {
+  await tx.execute(sql`UPDATE notify_alerts SET status = 'sending', fanout_done_at = now(), queued_count = queued_count + ${queued} WHERE id = ${alertId}::uuid`);
+  return { state: "done" };
 }

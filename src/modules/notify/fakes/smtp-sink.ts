@@ -74,6 +74,9 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Fast
     server.once("error", reject);
     server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
+  // A client that drops its connection (a sender killed mid-message) is routine for a relay: it
+  // ends that session, never the server.
+  server.on("error", () => {});
   const port = (server.server.address() as AddressInfo).port;
   return {
     url: `smtp://127.0.0.1:${port}?tls=off`,
