@@ -148,6 +148,31 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps, city: C
     }
   }
 
+  /**
+   * Saves a question or an item from its editor page. Unlike runEdit, a refused or stale save
+   * re-renders the editor itself (with the typed values): a rule the change breaks at 422, a stale
+   * revision at 409 with the latest revision, so a second submit goes through.
+   */
+  async function saveFromEditor(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    staff: Actor,
+    draft: DefinitionRow,
+    render: (errors: Array<{ field: string; message: string }>, status: number, revision?: number) => unknown,
+    options: Omit<EditDraftOptions, "db" | "actor" | "event"> & { saved: string },
+  ) {
+    const { saved, ...edit } = options;
+    try {
+      const result = await editDraft({ db, actor: staff, event: draft.event, ...edit });
+      if ("error" in result) return render(editorErrors(request.locale, [result.error]), 422);
+    } catch (error) {
+      if (!isStale(error)) throw error;
+      const latest = await findDraftDefinition(db, draft.event);
+      return render([{ field: "id", message: m(request.locale, "staff.error.stale") }], 409, latest?.revision ?? draft.revision);
+    }
+    return reply.redirect(`/staff/navigator/${draft.event}/draft?saved=${saved}`, 303);
+  }
+
   // ── Life events ──────────────────────────────────────────────────────────────────────────────
 
   async function renderEvents(request: FastifyRequest, reply: FastifyReply, staff: Actor, values: Record<string, string>, errors: Array<{ field: string; message: string }>, status = 200) {
@@ -301,22 +326,12 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps, city: C
     const parsed = parseQuestionForm(body);
     if (!parsed.question) return render(editorErrors(request.locale, parsed.errors), 422);
     const question = parsed.question;
-    try {
-      const result = await editDraft({
-        db,
-        actor: staff,
-        event: draft.event,
-        revision: revisionOf(body),
-        change: original ? "question.saved" : "question.added",
-        apply: (def) => putQuestion(def, original ? original.id : null, question),
-      });
-      if ("error" in result) return render(editorErrors(request.locale, [result.error]), 422);
-    } catch (error) {
-      if (!isStale(error)) throw error;
-      const latest = await findDraftDefinition(db, draft.event);
-      return render([{ field: "id", message: m(request.locale, "staff.error.stale") }], 409, latest?.revision ?? draft.revision);
-    }
-    return reply.redirect(`/staff/navigator/${draft.event}/draft?saved=question#questions`, 303);
+    return saveFromEditor(request, reply, staff, draft, render, {
+      revision: revisionOf(body),
+      change: original ? "question.saved" : "question.added",
+      apply: (def) => putQuestion(def, original ? original.id : null, question),
+      saved: "question#questions",
+    });
   });
 
   app.post("/staff/navigator/:event/draft/questions/:id/move", HIDDEN, async (request, reply) => {
@@ -368,22 +383,12 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps, city: C
     if (procedure && !procedures.some((p) => p.slug === procedure)) errors.push({ field: "procedure", code: "unknown_procedure", params: { slug: procedure } });
     if (!parsed.item || errors.length > 0) return render(editorErrors(request.locale, errors), 422);
     const item = parsed.item;
-    try {
-      const result = await editDraft({
-        db,
-        actor: staff,
-        event: draft.event,
-        revision: revisionOf(body),
-        change: original ? "item.saved" : "item.added",
-        apply: (def) => putItem(def, original ? original.id : null, item),
-      });
-      if ("error" in result) return render(editorErrors(request.locale, [result.error]), 422);
-    } catch (error) {
-      if (!isStale(error)) throw error;
-      const latest = await findDraftDefinition(db, draft.event);
-      return render([{ field: "id", message: m(request.locale, "staff.error.stale") }], 409, latest?.revision ?? draft.revision);
-    }
-    return reply.redirect(`/staff/navigator/${draft.event}/draft?saved=item#items`, 303);
+    return saveFromEditor(request, reply, staff, draft, render, {
+      revision: revisionOf(body),
+      change: original ? "item.saved" : "item.added",
+      apply: (def) => putItem(def, original ? original.id : null, item),
+      saved: "item#items",
+    });
   });
 
   app.post("/staff/navigator/:event/draft/items/:id/move", HIDDEN, async (request, reply) => {
