@@ -57,21 +57,29 @@ export function linkSentPage(ctx: PageContext, kind: LinkKind): PageOptions {
   };
 }
 
-/** Opened from the e-mail: one button that signs in. */
-export function confirmSignInLinkPage(ctx: PageContext, token: string): PageOptions {
+/**
+ * The page a one-time link opens: a text and one button that posts the token, so that a mail
+ * scanner following the link uses up nothing.
+ */
+function confirmLinkPage(ctx: PageContext, keys: { title: string; text: string; submit: string }, action: string): PageOptions {
   const { locale } = ctx;
-  const title = t(locale, "identity.link.confirmTitle");
+  const title = t(locale, keys.title);
   return {
     title,
     body: html`<div class="narrow">
 <h1>${title}</h1>
-<p>${t(locale, "identity.link.confirmText")}</p>
-<form method="post" action="/auth/link/${token}">
+<p>${t(locale, keys.text)}</p>
+<form method="post" action="${action}">
   ${csrfField(ctx)}
-  ${primaryButton(t(locale, "identity.link.confirmSubmit"))}
+  ${primaryButton(t(locale, keys.submit))}
 </form>
 </div>`,
   };
+}
+
+/** Opened from the e-mail: one button that signs in. */
+export function confirmSignInLinkPage(ctx: PageContext, token: string): PageOptions {
+  return confirmLinkPage(ctx, { title: "identity.link.confirmTitle", text: "identity.link.confirmText", submit: "identity.link.confirmSubmit" }, `/auth/link/${token}`);
 }
 
 /** The link is expired, used or unknown: say so and offer a new one. */
@@ -112,19 +120,7 @@ ${summary(locale, errors)}
 
 /** Opened from the verification e-mail: one button that confirms the address. */
 export function confirmVerifyPage(ctx: PageContext, token: string): PageOptions {
-  const { locale } = ctx;
-  const title = t(locale, "identity.verify.title");
-  return {
-    title,
-    body: html`<div class="narrow">
-<h1>${title}</h1>
-<p>${t(locale, "identity.verify.confirmText")}</p>
-<form method="post" action="/auth/verify/${token}">
-  ${csrfField(ctx)}
-  ${primaryButton(t(locale, "identity.verify.submit"))}
-</form>
-</div>`,
-  };
+  return confirmLinkPage(ctx, { title: "identity.verify.title", text: "identity.verify.confirmText", submit: "identity.verify.submit" }, `/auth/verify/${token}`);
 }
 
 export function verifiedPage(ctx: PageContext): PageOptions {
