@@ -4,7 +4,8 @@ import { t, type Locale } from "../../../core/i18n/index.ts";
 import { html, type HtmlValue } from "../../../core/ui/html.ts";
 import { csrfField, type PageContext, type PageOptions } from "../../../core/ui/layout.ts";
 import type { ProfileRow } from "../queries.ts";
-import { dateInput, fieldset, input, notice, primaryButton, summary, type FieldErrors } from "./components.ts";
+import { dateInput, input, notice, primaryButton, summary, type FieldErrors } from "./components.ts";
+import { nameFieldsets } from "./name-fields.ts";
 
 export type ProfileFormValues = Record<
   "familyName" | "givenName" | "familyKana" | "givenKana" | "birthYear" | "birthMonth" | "birthDay" | "postalCode" | "address" | "phone",
@@ -94,22 +95,7 @@ ${summary(locale, errors)}
 <h1>${title}</h1>
 <form method="post" action="/my/profile/edit" novalidate>
   ${csrfField(ctx)}
-  ${fieldset({
-    locale,
-    name: "name",
-    legend: t(locale, "identity.field.name"),
-    hint: t(locale, "identity.field.nameHint"),
-    children: html`${input({ locale, name: "familyName", label: t(locale, "identity.field.familyName"), autocomplete: "family-name", spellcheck: false, value: v.familyName, error: errors.familyName })}
-    ${input({ locale, name: "givenName", label: t(locale, "identity.field.givenName"), autocomplete: "given-name", spellcheck: false, value: v.givenName, error: errors.givenName })}`,
-  })}
-  ${fieldset({
-    locale,
-    name: "furigana",
-    legend: t(locale, "identity.field.furigana"),
-    hint: t(locale, "identity.field.furiganaHint"),
-    children: html`${input({ locale, name: "familyKana", label: t(locale, "identity.field.familyKana"), autocomplete: "off", spellcheck: false, value: v.familyKana, error: errors.familyKana })}
-    ${input({ locale, name: "givenKana", label: t(locale, "identity.field.givenKana"), autocomplete: "off", spellcheck: false, value: v.givenKana, error: errors.givenKana })}`,
-  })}
+  ${nameFieldsets(locale, v, errors)}
   ${dateInput({
     locale,
     prefix: "birth",
