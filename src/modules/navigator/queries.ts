@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../../core/db/database.ts";
 import type { NavigatorDefinition } from "./definition.ts";
-import type { SupportProgramme } from "./programmes/programme.ts";
+import { programmeFields, type SupportProgramme } from "./programmes/programme.ts";
 import { navigatorDefinitions, supportProgrammes, type DefinitionStatus } from "./tables.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -227,23 +227,7 @@ export async function countProgrammes(db: Db): Promise<number> {
 /** Inserts or replaces programmes by id. */
 export async function upsertProgrammes(tx: Db, programmes: readonly SupportProgramme[]): Promise<void> {
   for (const p of programmes) {
-    const values = {
-      id: p.id,
-      body: p.body,
-      bodyName: p.bodyName,
-      audiences: p.audiences,
-      kind: p.kind,
-      title: p.title,
-      summary: p.summary,
-      amount: p.amount,
-      eligibility: p.eligibility,
-      opensOn: p.opensOn,
-      deadline: p.deadline,
-      status: p.status,
-      url: p.url,
-      contact: p.contact,
-      demo: p.demo,
-    };
+    const values = programmeFields(p);
     await tx
       .insert(supportProgrammes)
       .values(values)

@@ -8,7 +8,7 @@ import iconv from "iconv-lite";
 import { UTF8_BOM, csvRow } from "../../../core/csv.ts";
 import type { LocalizedText } from "../../../core/i18n/index.ts";
 import type { CityConfig } from "../config.ts";
-import type { SupportProgramme } from "./programme.ts";
+import { programmeFields, type ProgrammeFields, type SupportProgramme } from "./programme.ts";
 
 export const OPEN_DATA_SCHEMA_VERSION = "1.0";
 export const SCHEMA_PATH = "/support-programmes.schema.json";
@@ -20,7 +20,7 @@ export type OpenDataDocument = {
   license: string;
   generatedAt: string;
   count: number;
-  programmes: Array<Required<Omit<SupportProgramme, "updatedAt">> & { updatedAt: string | null; pageUrl: string }>;
+  programmes: Array<ProgrammeFields & { updatedAt: string | null; pageUrl: string }>;
 };
 
 /** The JSON document of every programme. */
@@ -33,21 +33,7 @@ export function openDataDocument(programmes: readonly SupportProgramme[], city: 
     generatedAt: now.toISOString(),
     count: programmes.length,
     programmes: programmes.map((p) => ({
-      id: p.id,
-      body: p.body,
-      bodyName: p.bodyName,
-      audiences: p.audiences,
-      kind: p.kind,
-      title: p.title,
-      summary: p.summary,
-      amount: p.amount,
-      eligibility: p.eligibility,
-      opensOn: p.opensOn,
-      deadline: p.deadline,
-      status: p.status,
-      url: p.url,
-      contact: p.contact,
-      demo: p.demo,
+      ...programmeFields(p),
       updatedAt: p.updatedAt ?? null,
       pageUrl: `${baseUrl}/support-programmes/${p.id}`,
     })),

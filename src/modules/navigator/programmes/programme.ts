@@ -77,6 +77,33 @@ export type SupportProgramme = {
   updatedAt?: string;
 };
 
+/** What a city says about a programme: every field but the time of the last change (stored and published alike). */
+export type ProgrammeFields = Omit<SupportProgramme, "updatedAt">;
+
+/**
+ * The fields of a programme, named one by one so that nothing else an object carries (a parsed
+ * row, a query result) reaches the database or the open data.
+ */
+export function programmeFields(p: ProgrammeFields): ProgrammeFields {
+  return {
+    id: p.id,
+    body: p.body,
+    bodyName: p.bodyName,
+    audiences: p.audiences,
+    kind: p.kind,
+    title: p.title,
+    summary: p.summary,
+    amount: p.amount,
+    eligibility: p.eligibility,
+    opensOn: p.opensOn,
+    deadline: p.deadline,
+    status: p.status,
+    url: p.url,
+    contact: p.contact,
+    demo: p.demo,
+  };
+}
+
 /** The status a person sees today: open programmes past their deadline are closed, those not yet open are upcoming. */
 export type EffectiveStatus = "ongoing" | "open" | "upcoming" | "closed";
 
