@@ -18,7 +18,7 @@ import type { Db } from "../../../core/db/database.ts";
 import type { PaymentsContext } from "../context.ts";
 import { csvDateTime } from "../format.ts";
 import { japanDayBounds, type PaymentProvider, type ProviderName, type ProviderTransaction } from "../providers/provider.ts";
-import { findLedgerCharge, findLedgerRefund, listSucceededCharges, listSucceededRefunds } from "../queries.ts";
+import { findLedgerCharge, findLedgerRefund, listSucceededCharges, listSucceededRefunds, type LedgerCharge, type LedgerRefund } from "../queries.ts";
 import "../messages.ts";
 
 export type Mismatch = "" | "missing_at_provider" | "missing_here" | "amount_differs" | "status_differs";
@@ -64,6 +64,22 @@ async function reconcileProvider(db: Db, provider: PaymentProvider, day: string,
   const matchedRefunds = new Set<string>();
   const base = { day, provider: provider.name };
 
+  /** A movement the provider reports, beside our ledger entry for it (null: we have none). */
+  const providerRow = (txn: ProviderTransaction, kind: ReconciliationRow["kind"], providerId: string, ledger: LedgerCharge | LedgerRefund | null): ReconciliationRow => ({
+    ...base,
+    kind,
+    providerId,
+    paymentId: ledger?.paymentId ?? null,
+    reference: ledger?.reference ?? null,
+    departmentCode: ledger?.departmentCode ?? txn.metadata?.department ?? null,
+    ourAmountYen: ledger?.amountYen ?? null,
+    providerAmountYen: txn.amountYen,
+    ourStatus: ledger?.status ?? null,
+    providerStatus: txn.status,
+    at: txn.at,
+    mismatch: ledger ? compare(ledger, txn) : "missing_here",
+  });
+
   for (const txn of transactions) {
     if (txn.type === "charge") {
       const ledger = await findLedgerCharge(db, provider.name, {
@@ -72,37 +88,11 @@ async function reconcileProvider(db: Db, provider: PaymentProvider, day: string,
         ...(txn.metadata?.attempt_key ? { attemptKey: txn.metadata.attempt_key } : {}),
       });
       if (ledger) matchedCharges.add(ledger.attemptId);
-      rows.push({
-        ...base,
-        kind: "charge",
-        providerId: txn.providerChargeId ?? txn.id,
-        paymentId: ledger?.paymentId ?? null,
-        reference: ledger?.reference ?? null,
-        departmentCode: ledger?.departmentCode ?? txn.metadata?.department ?? null,
-        ourAmountYen: ledger?.amountYen ?? null,
-        providerAmountYen: txn.amountYen,
-        ourStatus: ledger?.status ?? null,
-        providerStatus: txn.status,
-        at: txn.at,
-        mismatch: ledger ? compare(ledger, txn) : "missing_here",
-      });
+      rows.push(providerRow(txn, "charge", txn.providerChargeId ?? txn.id, ledger));
     } else {
       const ledger = txn.providerRefundId ? await findLedgerRefund(db, provider.name, txn.providerRefundId) : null;
       if (ledger) matchedRefunds.add(ledger.refundId);
-      rows.push({
-        ...base,
-        kind: "refund",
-        providerId: txn.providerRefundId ?? txn.id,
-        paymentId: ledger?.paymentId ?? null,
-        reference: ledger?.reference ?? null,
-        departmentCode: ledger?.departmentCode ?? txn.metadata?.department ?? null,
-        ourAmountYen: ledger?.amountYen ?? null,
-        providerAmountYen: txn.amountYen,
-        ourStatus: ledger?.status ?? null,
-        providerStatus: txn.status,
-        at: txn.at,
-        mismatch: ledger ? compare(ledger, txn) : "missing_here",
-      });
+      rows.push(providerRow(txn, "refund", txn.providerRefundId ?? txn.id, ledger));
     }
   }
 
