@@ -8,6 +8,8 @@ export type Actor = {
   kind: "resident" | "staff";
   email: string;
   displayName: string;
+  /** The account's name as read with the session (family and given; either may be ""). */
+  name?: { family: string; given: string };
   /** Staff only: departments and roles. Empty for residents. */
   roles: StaffRole[];
   sessionTokenHash: string;

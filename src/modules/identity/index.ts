@@ -36,6 +36,7 @@ export { createUser, type CreateUserOptions } from "./commands/create-user.ts";
 export { updateResidentProfile, type UpdateResidentProfileOptions } from "./commands/update-resident-profile.ts";
 export { upsertDepartments, type DepartmentInput } from "./commands/upsert-departments.ts";
 export { listDepartments, type Department } from "./queries.ts";
+export { departmentsByCode } from "./departments-cache.ts";
 export { PASSWORD_MIN_LENGTH } from "./password.ts";
 export { assuranceForRequest, checkProcedureAssurance, sendAssuranceRequired, type CheckProcedureAssuranceOptions } from "./assurance/gate.ts";
 export { decideProcedureAssurance, signatureStepFor, type AssuranceDecision, type AssuranceWay, type RequestAssurance, type SignatureStep } from "./assurance/policy.ts";

@@ -75,6 +75,7 @@ export async function findActorBySessionToken(db: Db, token: string): Promise<Ac
     kind: row.kind,
     email: row.email,
     displayName: `${row.familyName} ${row.givenName}`.trim() || row.email,
+    name: { family: row.familyName, given: row.givenName },
     roles,
     sessionTokenHash: tokenHash,
   };

@@ -18,6 +18,7 @@ import {
   type ApplicationStatus,
   type ProcedureDetails,
 } from "./tables.ts";
+import { versionDefinition } from "./version-definitions.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Catalogue
@@ -164,10 +165,9 @@ export async function categoryNames(db: Db): Promise<Map<string, LocalizedText>>
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
-/** The form definition of a procedure version. */
+/** The form definition of a procedure version (read once per process: versions never change). */
 export async function findVersionDefinition(db: Db, versionId: string): Promise<FormDefinition | null> {
-  const [row] = await queryRows<{ definition: FormDefinition }>(db, sql`SELECT definition FROM procedure_versions WHERE id = ${versionId}`);
-  return row?.definition ?? null;
+  return versionDefinition(db, versionId);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,10 +230,11 @@ export type DraftView = {
   applicationId: string | null;
 };
 
+/** The draft's row and procedure; the form definition comes from versionDefinition (unchanging per version). */
 function draftViewSql(where: SQL, lock: boolean): SQL {
   return sql`SELECT d.id, d.user_id AS "userId", d.answers, d.pending, d.current_page AS "currentPage",
                     d.updated_at AS "updatedAt", d.submitted_at AS "submittedAt",
-                    d.procedure_version_id AS "procedureVersionId", v.definition,
+                    d.procedure_version_id AS "procedureVersionId",
                     p.id AS "procedureId", p.slug AS "procedureSlug", p.title AS "procedureTitle",
                     p.department_code AS "departmentCode", p.details -> 'processingTime' AS "processingTime",
                     a.id AS "applicationId"
@@ -245,16 +246,23 @@ function draftViewSql(where: SQL, lock: boolean): SQL {
              ${lock ? sql`FOR UPDATE OF d` : sql``}`;
 }
 
+async function withDefinition(db: Db, row: Omit<DraftView, "definition"> | undefined): Promise<DraftView | null> {
+  if (!row) return null;
+  const definition = await versionDefinition(db, row.procedureVersionId);
+  if (!definition) throw new Error(`procedure version ${row.procedureVersionId} has no definition`);
+  return { ...row, definition };
+}
+
 /** A draft of this resident with its form definition and procedure; null when not theirs. */
 export async function findDraftForUser(db: Db, draftId: string, userId: string): Promise<DraftView | null> {
-  const [row] = await queryRows<DraftView>(db, draftViewSql(sql`d.id = ${draftId} AND d.user_id = ${userId}`, false));
-  return row ?? null;
+  const [row] = await queryRows<Omit<DraftView, "definition">>(db, draftViewSql(sql`d.id = ${draftId} AND d.user_id = ${userId}`, false));
+  return withDefinition(db, row);
 }
 
 /** The same, locking the draft row until the end of the transaction. */
 export async function lockDraftForUser(tx: Db, draftId: string, userId: string): Promise<DraftView | null> {
-  const [row] = await queryRows<DraftView>(tx, draftViewSql(sql`d.id = ${draftId} AND d.user_id = ${userId}`, true));
-  return row ?? null;
+  const [row] = await queryRows<Omit<DraftView, "definition">>(tx, draftViewSql(sql`d.id = ${draftId} AND d.user_id = ${userId}`, true));
+  return withDefinition(tx, row);
 }
 
 export async function updateDraft(
@@ -290,16 +298,16 @@ export async function listOpenDrafts(db: Db, userId: string): Promise<DraftListI
 // ---------------------------------------------------------------------------------------------
 // Applications
 
-/** The next number of application_reference_seq (for the 受付番号). */
-export async function nextReferenceNumber(tx: Db): Promise<number> {
-  const [row] = await queryRows<{ n: string | number }>(tx, sql`SELECT nextval('application_reference_seq') AS n`);
-  return Number(row!.n);
-}
-
+/**
+ * Inserts a received application with its 受付番号: `YYYYMMDD-` (the given day) and the next
+ * number of application_reference_seq, at least 6 digits (20261126-000042), taken in the same
+ * statement.
+ */
 export async function insertApplication(
   tx: Db,
   values: {
-    reference: string;
+    /** The day of the 受付番号, "YYYY-MM-DD" (Japan time). */
+    referenceDate: string;
     draftId: string;
     userId: string;
     procedureId: string;
@@ -308,11 +316,15 @@ export async function insertApplication(
     applicantName: string;
     answers: Answers;
   },
-): Promise<{ id: string; submittedAt: Date }> {
+): Promise<{ id: string; reference: string; submittedAt: Date }> {
+  const { referenceDate, ...columns } = values;
+  const prefix = `${referenceDate.replace(/-/g, "")}-`;
+  const reference = sql`(SELECT ${prefix} || CASE WHEN s.n < 1000000 THEN lpad(s.n::text, 6, '0') ELSE s.n::text END
+                         FROM (SELECT nextval('application_reference_seq') AS n) AS s)`;
   const [row] = await tx
     .insert(applications)
-    .values({ ...values, status: "received" })
-    .returning({ id: applications.id, submittedAt: applications.submittedAt });
+    .values({ ...columns, reference, status: "received" })
+    .returning({ id: applications.id, reference: applications.reference, submittedAt: applications.submittedAt });
   return row!;
 }
 

@@ -544,7 +544,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps): void {
     const actor = requireResident(request);
     if (draft.submittedAt && draft.applicationId) {
       // payments: a repeated submit (double click) also leads to an unpaid fee first.
-      const payNow = await startPaymentForSubmission({ db, actor, applicationId: draft.applicationId });
+      const payNow = await startPaymentForSubmission({ db, actor, applicationId: draft.applicationId, procedureId: draft.procedureId });
       return reply.redirect(payNow ?? `/applications/${draft.applicationId}/receipt`, 303);
     }
     // identity assurance: the level this procedure needs, or a valid signature over these answers.
@@ -574,7 +574,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps): void {
     // Committed: the receipt e-mail is in the outbox; ask the worker to send it now.
     if (result.created) deps.wakeWorker();
     // payments: a fee due at submission → the payment page (the application is already saved).
-    const payNow = await startPaymentForSubmission({ db, actor, applicationId: result.applicationId });
+    const payNow = await startPaymentForSubmission({ db, actor, applicationId: result.applicationId, procedureId: draft.procedureId });
     if (payNow) return reply.redirect(payNow, 303);
     return reply.redirect(`/applications/${result.applicationId}/receipt`, 303);
   });

@@ -13,16 +13,18 @@ import { identityContext } from "../context.ts";
 import { assuranceRequiredPage } from "../views/assurance.ts";
 import { effectiveLevel } from "./levels.ts";
 import { decideProcedureAssurance, type AssuranceDecision, type RequestAssurance } from "./policy.ts";
-import { findProcedureRequirement, findSessionAssurance } from "./queries.ts";
+import { findRequirementAndSessionAssurance, findSessionAssurance, type SessionAssuranceRow } from "./queries.ts";
 
 const NOBODY: RequestAssurance = { level: 1, accountLevel: 1, sessionLevel: 1, sessionMethod: "password", hasPasskey: false };
 
 /** The level this request counts at (min of the account's and the sign-in's) and how it got there. */
 export async function assuranceForRequest(db: Db, actor: Actor | null | undefined): Promise<RequestAssurance> {
   if (!actor) return NOBODY;
-  const row = await findSessionAssurance(db, actor.sessionTokenHash);
-  if (!row) return NOBODY;
-  return { level: effectiveLevel(row.accountLevel, row.sessionLevel), ...row };
+  return requestAssurance(await findSessionAssurance(db, actor.sessionTokenHash));
+}
+
+function requestAssurance(row: SessionAssuranceRow | null): RequestAssurance {
+  return row ? { level: effectiveLevel(row.accountLevel, row.sessionLevel), ...row } : NOBODY;
 }
 
 export type CheckProcedureAssuranceOptions = {
@@ -37,10 +39,10 @@ export type CheckProcedureAssuranceOptions = {
 
 export async function checkProcedureAssurance(options: CheckProcedureAssuranceOptions): Promise<AssuranceDecision> {
   const { deps } = options;
-  const [requirement, assurance] = await Promise.all([findProcedureRequirement(deps.db, options.procedureSlug), assuranceForRequest(deps.db, options.actor)]);
+  const { requirement, session } = await findRequirementAndSessionAssurance(deps.db, options.procedureSlug, options.actor.sessionTokenHash);
   return decideProcedureAssurance({
     requirement,
-    assurance,
+    assurance: requestAssurance(session),
     stage: options.stage,
     signed: options.signed ?? false,
     nationalIdAvailable: identityContext(deps).nationalProvider() !== undefined,

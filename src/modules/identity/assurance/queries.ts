@@ -72,6 +72,41 @@ export async function findProcedureRequirement(db: Db, procedureSlug: string): P
   return row ? { requiredLevel: clampLevel(row.required_level), signature: row.signature } : DEFAULT_REQUIREMENT;
 }
 
+/**
+ * What a procedure requires and the session's levels, in one round trip (the start and submit
+ * checks need both): the same rows as findProcedureRequirement and findSessionAssurance.
+ */
+export async function findRequirementAndSessionAssurance(
+  db: Db,
+  procedureSlug: string,
+  sessionTokenHash: string,
+): Promise<{ requirement: ProcedureRequirement; session: SessionAssuranceRow | null }> {
+  const [row] = await queryRows<{
+    required_level: number | null;
+    signature: SignatureRule | null;
+    account_level: number | null;
+    auth_level: number | null;
+    auth_method: SessionAssuranceRow["sessionMethod"] | null;
+    has_passkey: boolean | null;
+  }>(
+    db,
+    sql`SELECT r.required_level, r.signature, s.account_level, s.auth_level, s.auth_method, s.has_passkey
+          FROM (SELECT 1) AS one
+          LEFT JOIN procedure_assurance_requirements r ON r.procedure_slug = ${procedureSlug}
+          LEFT JOIN LATERAL (
+            SELECT u.assurance_level AS account_level, s.auth_level, s.auth_method,
+                   EXISTS (SELECT 1 FROM passkey_credentials c WHERE c.user_id = u.id) AS has_passkey
+              FROM sessions s JOIN users u ON u.id = s.user_id
+             WHERE s.token_hash = ${sessionTokenHash}) s ON true`,
+  );
+  const requirement = row?.required_level != null ? { requiredLevel: clampLevel(row.required_level), signature: row.signature! } : DEFAULT_REQUIREMENT;
+  const session =
+    row?.account_level != null
+      ? { accountLevel: clampLevel(row.account_level), sessionLevel: clampLevel(row.auth_level!), sessionMethod: row.auth_method!, hasPasskey: row.has_passkey! }
+      : null;
+  return { requirement, session };
+}
+
 export async function upsertProcedureRequirement(db: Db, procedureSlug: string, requirement: ProcedureRequirement): Promise<void> {
   await db.execute(
     sql`INSERT INTO procedure_assurance_requirements (procedure_slug, required_level, signature)

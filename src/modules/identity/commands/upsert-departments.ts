@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../../core/db/database.ts";
 import type { LocalizedText } from "../../../core/i18n/index.ts";
+import { forgetDepartments } from "../departments-cache.ts";
 import { departments } from "../tables.ts";
 
 export type DepartmentInput = { code: string; name: LocalizedText; kind: "ward" | "bureau" };
@@ -12,4 +13,5 @@ export async function upsertDepartments({ db, items }: { db: Db; items: Departme
     .insert(departments)
     .values(items.map((d) => ({ code: d.code, nameJa: d.name.ja, nameEn: d.name.en ?? d.name.ja, kind: d.kind })))
     .onConflictDoUpdate({ target: departments.code, set: { nameJa: sql`excluded.name_ja`, nameEn: sql`excluded.name_en`, kind: sql`excluded.kind` } });
+  forgetDepartments();
 }

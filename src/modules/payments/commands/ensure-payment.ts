@@ -53,6 +53,11 @@ export type StartPaymentForSubmissionOptions = {
   /** The resident who just submitted; the application must be theirs. */
   actor: Actor;
   applicationId: string;
+  /**
+   * The application's procedure, when the caller knows it (submit does): a procedure that takes
+   * no fee at submission then answers null after one read of its timing, without the transaction.
+   */
+  procedureId?: string;
 };
 
 /**
@@ -63,6 +68,7 @@ export type StartPaymentForSubmissionOptions = {
  */
 export async function startPaymentForSubmission(options: StartPaymentForSubmissionOptions): Promise<string | null> {
   if (options.actor.kind !== "resident") throw new AppError("forbidden", "payments.resident_only");
+  if (options.procedureId && (await findTiming(options.db, options.procedureId)) !== "at_submission") return null;
   const result = await options.db.transaction(async (tx) => {
     const application = await findApplicationForPayment(tx, options.applicationId);
     if (!application || application.userId !== options.actor.id) throw new AppError("not_found", "payments.application_not_found");

@@ -17,7 +17,7 @@ import { AppError } from "../../../core/http/errors.ts";
 import { localize, t, type Locale } from "../../../core/i18n/index.ts";
 import { enqueueMail } from "../../../core/mail/queue.ts";
 import { todayInJapan } from "../../../core/text/wareki.ts";
-import { getResidentProfile, listDepartments } from "../../identity/index.ts";
+import { departmentsByCode, getResidentProfile } from "../../identity/index.ts";
 import {
   firstIncompletePageId,
   mergePageAnswers,
@@ -35,7 +35,6 @@ import {
   insertApplication,
   lockDraftForUser,
   markDraftSubmitted,
-  nextReferenceNumber,
   updateDraft,
   type DraftView,
 } from "../queries.ts";
@@ -66,11 +65,6 @@ export type SubmitApplicationResult =
   | { status: "submitted"; applicationId: string; reference?: string; created: boolean }
   | { status: "incomplete"; pageId: string };
 
-/** 20261126-000042 */
-export function formatReference(today: string, n: number): string {
-  return `${today.replace(/-/g, "")}-${String(n).padStart(6, "0")}`;
-}
-
 /** The applicant's name from the answers (applicant's own name question), else "". */
 export function applicantNameFrom(definition: FormDefinition, answers: Answers): string {
   for (const page of definition.pages) {
@@ -86,6 +80,7 @@ export function applicantNameFrom(definition: FormDefinition, answers: Answers):
 export async function submitApplication(options: SubmitApplicationOptions): Promise<SubmitApplicationResult> {
   const { db, actor, draftId } = options;
   if (actor.kind !== "resident") throw new AppError("forbidden", "procedures.resident_only");
+  const departments = await departmentsByCode(db);
   return db.transaction(async (tx): Promise<SubmitApplicationResult> => {
     const draft = ownedOrNotFound(actor, await lockDraftForUser(tx, draftId, actor.id), "draft.not_found");
     if (draft.submittedAt) {
@@ -106,12 +101,12 @@ export async function submitApplication(options: SubmitApplicationOptions): Prom
     }
 
     const kept = pruneAnswers(definition, answers);
-    const profile = await getResidentProfile(tx, actor.id);
+    // The session's read of the account is as current as a read here (same request, same row).
+    const profile = actor.name ? { name: actor.name, email: actor.email } : await getResidentProfile(tx, actor.id);
     const accountName = `${profile.name.family} ${profile.name.given}`.trim();
     const applicantName = applicantNameFrom(definition, kept) || accountName;
-    const reference = formatReference(todayInJapan(), await nextReferenceNumber(tx));
     const application = await insertApplication(tx, {
-      reference,
+      referenceDate: todayInJapan(),
       draftId,
       userId: actor.id,
       procedureId: draft.procedureId,
@@ -125,8 +120,7 @@ export async function submitApplication(options: SubmitApplicationOptions): Prom
     await assignByCaseApp(tx, { id: application.id, assignee: await caseAssigneeFor(tx, draft.procedureId, kept) });
     if (options.afterCreate) await options.afterCreate(tx, application.id);
 
-    const departments = await listDepartments(tx);
-    const department = departments.find((d) => d.code === draft.departmentCode);
+    const department = departments.get(draft.departmentCode);
     const departmentName = department ? (options.locale === "ja" ? department.nameJa : department.nameEn) : draft.departmentCode;
     await enqueueMail(
       tx,
@@ -134,7 +128,7 @@ export async function submitApplication(options: SubmitApplicationOptions): Prom
         locale: options.locale,
         to: profile.email || actor.email,
         name: accountName || applicantName,
-        reference,
+        reference: application.reference,
         draft,
         departmentName,
         submittedAt: application.submittedAt,
@@ -143,7 +137,7 @@ export async function submitApplication(options: SubmitApplicationOptions): Prom
       `receipt:${application.id}`,
     );
     await markDraftSubmitted(tx, draftId, answers);
-    return { status: "submitted", applicationId: application.id, reference, created: true };
+    return { status: "submitted", applicationId: application.id, reference: application.reference, created: true };
   });
 }
 
