@@ -2,18 +2,13 @@
  * Pieces shared by the appointments pages: sending a page with its context, messages, the
  * module stylesheet, back links, notices, form fields with their errors, booking status in words.
  */
-import type { FastifyReply } from "fastify";
 import { t, type Locale } from "../../../core/i18n/index.ts";
 import { html, type HtmlValue, type SafeHtml } from "../../../core/ui/html.ts";
-import { errorSummary, layout, type PageContext, type PageOptions } from "../../../core/ui/layout.ts";
+import { errorSummary, type PageContext } from "../../../core/ui/layout.ts";
 import type { BookingStatus } from "../tables.ts";
 import "../messages.ts";
 
-export function sendPage(reply: FastifyReply, build: (ctx: PageContext) => PageOptions, status = 200): FastifyReply {
-  const ctx = reply.pageContext();
-  const body = layout(ctx, build(ctx)).value;
-  return reply.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(body);
-}
+export { sendPage } from "../../../core/ui/send-page.ts";
 
 export function m(locale: Locale, key: string, params?: Record<string, string | number>): string {
   return t(locale, `appointments.${key}`, params);

@@ -3,18 +3,13 @@
  * input has a label, a hint where useful, its error beside it), the error summary (each problem
  * with its JSON path, linked to its field), notices and the page's assets.
  */
-import type { FastifyReply } from "fastify";
 import { t, type Locale } from "../../../core/i18n/index.ts";
 import { html, type HtmlValue, type SafeHtml } from "../../../core/ui/html.ts";
-import { errorSummary, layout, type PageContext, type PageOptions } from "../../../core/ui/layout.ts";
+import { errorSummary, type PageContext } from "../../../core/ui/layout.ts";
 import type { Problem } from "../definition/metadata.ts";
 import "../messages.ts";
 
-export function sendPage(reply: FastifyReply, build: (ctx: PageContext) => PageOptions, status = 200): FastifyReply {
-  const ctx = reply.pageContext();
-  const body = layout(ctx, build(ctx)).value;
-  return reply.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(body);
-}
+export { sendPage } from "../../../core/ui/send-page.ts";
 
 /** Shorthand for messages of this module. */
 export function b(locale: Locale, key: string, params?: Record<string, string | number>): string {

@@ -1,14 +1,8 @@
 /** Helpers shared by the disaster module's handlers: page rendering, the staff guard, form fields. */
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { layout, type PageContext, type PageOptions } from "../../../core/ui/layout.ts";
 import { requireStaff } from "../../identity/index.ts";
 
-/** Renders a page whose body needs the page context (CSRF token built once). */
-export function sendPage(reply: FastifyReply, build: (ctx: PageContext) => PageOptions, status = 200): FastifyReply {
-  const ctx = reply.pageContext();
-  const body = layout(ctx, build(ctx)).value;
-  return reply.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(body);
-}
+export { sendPage } from "../../../core/ui/send-page.ts";
 
 /** Route guard: nobody signed in → staff sign-in (pages), a resident → 403. */
 export async function staffOnly(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {

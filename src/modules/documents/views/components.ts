@@ -3,25 +3,16 @@
  * on every field, hint and error tied to the control with aria-describedby, the error beside the
  * field and in the summary at the top, what was typed kept.
  */
-import type { FastifyReply } from "fastify";
 import { t, type Locale, type MessageParams } from "../../../core/i18n/index.ts";
 import { html, type HtmlValue, type SafeHtml } from "../../../core/ui/html.ts";
 import { describedBy, errorLine, summary, type FieldErrors } from "../../../core/ui/fields.ts";
-import { layout, type PageContext, type PageOptions } from "../../../core/ui/layout.ts";
 import type { FieldProblem } from "../schema.ts";
 import "../messages.ts";
 
-
+export { sendPage } from "../../../core/ui/send-page.ts";
 export { summary, type FieldErrors };
 
 export const m = (locale: Locale, key: string, params?: MessageParams): string => t(locale, `documents.${key}`, params);
-
-/** Renders a page whose body needs the page context (the CSRF token is made once). */
-export function sendPage(reply: FastifyReply, build: (ctx: PageContext) => PageOptions, status = 200): FastifyReply {
-  const ctx = reply.pageContext();
-  const body = layout(ctx, build(ctx)).value;
-  return reply.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(body);
-}
 
 export function errorsOf(locale: Locale, problems: FieldProblem[]): FieldErrors {
   const errors: FieldErrors = {};

@@ -3,24 +3,15 @@
  * a label on every field, hint and error tied to the input with aria-describedby, the
  * error repeated beside the field, what the person typed kept (never a password).
  */
-import type { FastifyReply } from "fastify";
 import { t, type Locale } from "../../../core/i18n/index.ts";
 import { html, type HtmlValue, type SafeHtml } from "../../../core/ui/html.ts";
-import { errorSummary, layout, type PageContext, type PageOptions } from "../../../core/ui/layout.ts";
+import { errorSummary } from "../../../core/ui/layout.ts";
 import "../messages.ts";
+
+export { sendPage } from "../../../core/ui/send-page.ts";
 
 /** Errors by field name, already in the person's language. */
 export type FieldErrors = Record<string, string>;
-
-/**
- * Renders a page whose body needs the page context (CSRF token, locale). The context is built
- * once, so the token in the form and the CSRF cookie set with it always belong together.
- */
-export function sendPage(reply: FastifyReply, build: (ctx: PageContext) => PageOptions, status = 200): FastifyReply {
-  const ctx = reply.pageContext();
-  const body = layout(ctx, build(ctx)).value;
-  return reply.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(body);
-}
 
 /** The error summary for the top of the page, in form order. */
 export function summary(locale: Locale, errors: FieldErrors): HtmlValue {

@@ -2,17 +2,16 @@
 import type { FastifyReply } from "fastify";
 import { t, type Locale } from "../../../core/i18n/index.ts";
 import { html, type HtmlValue, type SafeHtml } from "../../../core/ui/html.ts";
-import { errorSummary, layout, type PageContext, type PageOptions } from "../../../core/ui/layout.ts";
+import { errorSummary, type PageContext, type PageOptions } from "../../../core/ui/layout.ts";
+import { sendPage as sendPageInLayout } from "../../../core/ui/send-page.ts";
 import "../messages.ts";
 
 export type FieldErrors = Record<string, string>;
 
-/** Renders a page whose body needs the page context (the CSRF token is built once). */
+/** Sends a page in the layout (core/ui/send-page.ts), with extra response headers where given. */
 export function sendPage(reply: FastifyReply, build: (ctx: PageContext) => PageOptions, status = 200, headers: Record<string, string> = {}): FastifyReply {
-  const ctx = reply.pageContext();
-  const body = layout(ctx, build(ctx)).value;
   for (const [name, value] of Object.entries(headers)) reply.header(name, value);
-  return reply.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(body);
+  return sendPageInLayout(reply, build, status);
 }
 
 export function summary(locale: Locale, errors: FieldErrors): HtmlValue {

@@ -3,23 +3,17 @@
  * messages, the fee breakdown, statuses in words, form controls with hint and error tied to the
  * control, and the error summary.
  */
-import type { FastifyReply } from "fastify";
 import { localize, t, type Locale, type MessageParams } from "../../../core/i18n/index.ts";
 import { html, type HtmlValue, type SafeHtml } from "../../../core/ui/html.ts";
-import { errorSummary, layout, type PageContext, type PageOptions } from "../../../core/ui/layout.ts";
+import { errorSummary } from "../../../core/ui/layout.ts";
 import { formatYen } from "../format.ts";
 import type { FieldProblem } from "../schema.ts";
 import type { FeeBreakdown, PaymentStatus } from "../tables.ts";
 import "../messages.ts";
 
-export const m = (locale: Locale, key: string, params?: MessageParams): string => t(locale, `payments.${key}`, params);
+export { sendPage } from "../../../core/ui/send-page.ts";
 
-/** Renders a page whose body needs the page context (the CSRF token is made once per reply). */
-export function sendPage(reply: FastifyReply, build: (ctx: PageContext) => PageOptions, status = 200): FastifyReply {
-  const ctx = reply.pageContext();
-  const body = layout(ctx, build(ctx)).value;
-  return reply.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(body);
-}
+export const m = (locale: Locale, key: string, params?: MessageParams): string => t(locale, `payments.${key}`, params);
 
 export type FieldErrors = Record<string, string>;
 

@@ -25,7 +25,7 @@ import type { Actor } from "../../../core/http/actor.ts";
 import { AppError, isAppError } from "../../../core/http/errors.ts";
 import { t, type Locale } from "../../../core/i18n/index.ts";
 import { todayInJapan } from "../../../core/text/wareki.ts";
-import { layout, type PageContext, type PageOptions } from "../../../core/ui/layout.ts";
+import { sendPage } from "../../../core/ui/send-page.ts";
 import { requireStaff } from "../../identity/index.ts";
 import { SHIFT_JIS_CHARSET, ShiftJisEncoder } from "../../integrations/index.ts";
 import { staffAddNote } from "../commands/staff-add-note.ts";
@@ -69,13 +69,6 @@ import { homePage, inboxPage } from "./views/inbox.ts";
 import "./messages.ts";
 
 export const PAGE_SIZE = 25;
-
-/** Renders a page whose body needs the page context; the context (and CSRF token) is built once. */
-function sendPage(reply: FastifyReply, build: (ctx: PageContext) => PageOptions, status = 200): FastifyReply {
-  const ctx = reply.pageContext();
-  const body = layout(ctx, build(ctx)).value;
-  return reply.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(body);
-}
 
 /**
  * Route guard: nobody signed in is sent to the staff sign-in (for pages), a resident gets 403.

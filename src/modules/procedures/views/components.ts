@@ -3,23 +3,13 @@
  * (public/machi.css): sending a page, the back link, status and channel tags in words,
  * notices, and a read-only answers summary.
  */
-import type { FastifyReply } from "fastify";
 import { localize, t, type Locale } from "../../../core/i18n/index.ts";
 import { html, type HtmlValue, type SafeHtml } from "../../../core/ui/html.ts";
-import { layout, type PageContext, type PageOptions } from "../../../core/ui/layout.ts";
 import { handlerFor, visiblePages, visibleQuestions, pruneAnswers, type AnswerValue, type Answers, type FileAnswer, type FormDefinition } from "../forms/index.ts";
 import { statusLabel } from "../messages.ts";
 import type { ApplicationStatus } from "../tables.ts";
 
-/**
- * Renders a page whose body needs the page context (CSRF token, locale). The context is built
- * once, so the token in the form and the CSRF cookie set with it always belong together.
- */
-export function sendPage(reply: FastifyReply, build: (ctx: PageContext) => PageOptions, status = 200): FastifyReply {
-  const ctx = reply.pageContext();
-  const body = layout(ctx, build(ctx)).value;
-  return reply.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(body);
-}
+export { sendPage } from "../../../core/ui/send-page.ts";
 
 /** Shorthand for messages of this module. */
 export function m(locale: Locale, key: string, params?: Record<string, string | number>): string {
