@@ -3,7 +3,7 @@
  * token, the 整理券 queue (issue for walk-ins, call the next number) and the day exceptions.
  */
 import type { Locale } from "../../../core/i18n/index.ts";
-import { html, type SafeHtml } from "../../../core/ui/html.ts";
+import { html, type HtmlValue, type SafeHtml } from "../../../core/ui/html.ts";
 import { csrfField, type PageContext, type PageOptions } from "../../../core/ui/layout.ts";
 import { formatDay, formatRange, formatTime, pick } from "../format.ts";
 import type { Booking, Counter, Office, Service, Ticket } from "../queries.ts";
@@ -11,7 +11,9 @@ import type { DayException, DayPlan, PlannedSlot } from "../schedule.ts";
 import { addDays } from "../tokyo.ts";
 import { backLink, m, notice, selectField, STYLESHEET, statusTag, summary, textField, type FieldErrors } from "./common.ts";
 
-function officeNav(ctx: PageContext, office: Office, current: "day" | "queue" | "exceptions"): SafeHtml {
+type OfficeTab = "day" | "queue" | "exceptions";
+
+function officeNav(ctx: PageContext, office: Office, current: OfficeTab): SafeHtml {
   const { locale } = ctx;
   const items: Array<[string, string, string]> = [
     ["day", `/staff/appointments/${office.code}`, m(locale, "staff.navDay")],
@@ -20,6 +22,28 @@ function officeNav(ctx: PageContext, office: Office, current: "day" | "queue" | 
   ];
   return html`<nav class="appt-nav" aria-label="${m(locale, "staff.navLabel")}"><ul>${items.map(([key, href, label]) =>
     html`<li><a href="${href}"${key === current ? html` aria-current="page"` : ""}>${label}</a></li>`)}<li><a href="/queue/${office.code}">${m(locale, "staff.navDisplay")}</a></li></ul></nav>`;
+}
+
+/**
+ * The frame of an office's staff pages (day, queue, exceptions): title, back link, error summary,
+ * notice, heading and the office's tabs, then the page's own body.
+ */
+function officePage(ctx: PageContext, o: { office: Office; tab: OfficeTab; errors?: FieldErrors; message?: string | undefined }, body: HtmlValue): PageOptions {
+  const { locale } = ctx;
+  const errors = o.errors ?? {};
+  const title = m(locale, `staff.${o.tab}Title`, { office: pick(o.office.name, locale) });
+  return {
+    title,
+    area: "staff",
+    hasErrors: Object.keys(errors).length > 0,
+    body: html`${STYLESHEET}
+${backLink("/staff/appointments", m(locale, "staff.homeTitle"))}
+${summary(locale, errors)}
+${o.message ? notice(o.message) : ""}
+<h1>${title}</h1>
+${officeNav(ctx, o.office, o.tab)}
+${body}`,
+  };
 }
 
 export function staffHomePage(ctx: PageContext, o: { offices: Office[]; consultations: boolean }): PageOptions {
@@ -37,19 +61,8 @@ export type CounterDay = { counter: Counter; plan: DayPlan; slots: PlannedSlot[]
 
 export function staffDayPage(ctx: PageContext, o: { office: Office; day: string; counters: CounterDay[]; services: Map<string, Service>; message?: string; errors: FieldErrors; token: string }): PageOptions {
   const { locale } = ctx;
-  const hasErrors = Object.keys(o.errors).length > 0;
   const base = `/staff/appointments/${o.office.code}`;
-  return {
-    title: m(locale, "staff.dayTitle", { office: pick(o.office.name, locale) }),
-    area: "staff",
-    hasErrors,
-    body: html`${STYLESHEET}
-${backLink("/staff/appointments", m(locale, "staff.homeTitle"))}
-${summary(locale, o.errors)}
-${o.message ? notice(o.message) : ""}
-<h1>${m(locale, "staff.dayTitle", { office: pick(o.office.name, locale) })}</h1>
-${officeNav(ctx, o.office, "day")}
-<h2>${m(locale, "staff.checkInHeading")}</h2>
+  return officePage(ctx, { office: o.office, tab: "day", errors: o.errors, message: o.message }, html`<h2>${m(locale, "staff.checkInHeading")}</h2>
 <form method="post" action="${base}/check-in" class="filters" novalidate>
 ${csrfField(ctx)}
 ${textField({ name: "token", label: m(locale, "staff.checkInToken"), hint: m(locale, "staff.checkInHint"), value: o.token, error: o.errors.token, autocomplete: "off" })}
@@ -78,8 +91,7 @@ ${!c.plan.open ? html`<p>${m(locale, "staff.closedDay")}</p>` : html`
 <td>${m(locale, "staff.placesValue", { booked: list.length, capacity: slot.capacity })}</td></tr>`;
   })}</tbody></table></div>`}
 </section>`;
-})}`,
-  };
+})}`);
 }
 
 export type QueueCounter = { counter: Counter; current: Ticket | null; waiting: Ticket[] };
@@ -87,15 +99,7 @@ export type QueueCounter = { counter: Counter; current: Ticket | null; waiting: 
 export function staffQueuePage(ctx: PageContext, o: { office: Office; day: string; counters: QueueCounter[]; message?: string }): PageOptions {
   const { locale } = ctx;
   const base = `/staff/appointments/${o.office.code}/queue`;
-  return {
-    title: m(locale, "staff.queueTitle", { office: pick(o.office.name, locale) }),
-    area: "staff",
-    body: html`${STYLESHEET}
-${backLink("/staff/appointments", m(locale, "staff.homeTitle"))}
-${o.message ? notice(o.message) : ""}
-<h1>${m(locale, "staff.queueTitle", { office: pick(o.office.name, locale) })}</h1>
-${officeNav(ctx, o.office, "queue")}
-<p>${formatDay(o.day, locale)}</p>
+  return officePage(ctx, { office: o.office, tab: "queue", message: o.message }, html`<p>${formatDay(o.day, locale)}</p>
 ${o.counters.map((c) => html`<section class="appt-counter">
 <h2>${pick(c.counter.name, locale)}</h2>
 <p>${m(locale, "staff.nowCalling")}: <strong class="ticket">${c.current?.label ?? m(locale, "queue.none")}</strong> ・ ${m(locale, "staff.waitingCount", { n: c.waiting.length })}</p>
@@ -104,8 +108,7 @@ ${o.counters.map((c) => html`<section class="appt-counter">
 <form method="post" action="${base}/issue" class="inline-form">${csrfField(ctx)}<input type="hidden" name="counter" value="${c.counter.id}"><button class="button button--secondary" type="submit">${m(locale, "staff.issueTicket")}</button></form>
 </div>
 ${c.waiting.length ? html`<p>${m(locale, "staff.waitingList")}: ${c.waiting.map((t) => t.label).join("、")}</p>` : ""}
-</section>`)}`,
-  };
+</section>`)}`);
 }
 
 export type ExceptionRow = DayException & { counterId: string };
@@ -114,18 +117,7 @@ export function staffExceptionsPage(ctx: PageContext, o: { office: Office; count
   const { locale } = ctx;
   const base = `/staff/appointments/${o.office.code}/exceptions`;
   const counterName = (id: string) => pick(o.counters.find((c) => c.id === id)?.name ?? { ja: "", en: "" }, locale);
-  const hasErrors = Object.keys(o.errors).length > 0;
-  return {
-    title: m(locale, "staff.exceptionsTitle", { office: pick(o.office.name, locale) }),
-    area: "staff",
-    hasErrors,
-    body: html`${STYLESHEET}
-${backLink("/staff/appointments", m(locale, "staff.homeTitle"))}
-${summary(locale, o.errors)}
-${o.message ? notice(o.message) : ""}
-<h1>${m(locale, "staff.exceptionsTitle", { office: pick(o.office.name, locale) })}</h1>
-${officeNav(ctx, o.office, "exceptions")}
-<p>${m(locale, "staff.exceptionsIntro")}</p>
+  return officePage(ctx, { office: o.office, tab: "exceptions", errors: o.errors, message: o.message }, html`<p>${m(locale, "staff.exceptionsIntro")}</p>
 <h2>${m(locale, "staff.exceptionsList")}</h2>
 ${o.exceptions.length ? html`<div class="table-wrap"><table>
 <thead><tr><th scope="col">${m(locale, "staff.date")}</th><th scope="col">${m(locale, "staff.counter")}</th><th scope="col">${m(locale, "staff.exceptionWhat")}</th><th scope="col">${m(locale, "staff.note")}</th><th scope="col"><span class="visually-hidden">${m(locale, "staff.remove")}</span></th></tr></thead>
@@ -151,8 +143,7 @@ ${textField({ name: "capacity", label: m(locale, "staff.capacity"), hint: m(loca
 ${textField({ name: "noteJa", label: m(locale, "staff.noteJa"), value: o.values.noteJa ?? "", error: o.errors.noteJa })}
 ${textField({ name: "noteEn", label: m(locale, "staff.noteEn"), value: o.values.noteEn ?? "", error: o.errors.noteEn })}
 <div class="button-group"><button class="button" type="submit">${m(locale, "staff.saveException")}</button></div>
-</form>`,
-  };
+</form>`);
 }
 
 /** The public display: the numbers being called, large, per counter. */
