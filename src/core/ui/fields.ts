@@ -1,9 +1,10 @@
 /**
  * Pieces every hand-written form shares: the aria-describedby list of a control, the error line
- * beside a field (with a screen-reader prefix), and the error summary built from field errors.
+ * beside a field (with a screen-reader prefix), the field box around a labelled control, and the
+ * error summary built from field errors.
  */
 import type { Locale } from "../i18n/index.ts";
-import { html, type HtmlValue } from "./html.ts";
+import { html, type HtmlValue, type SafeHtml } from "./html.ts";
 import { errorSummary } from "./layout.ts";
 
 /** Field name → message, in the order the fields appear. */
@@ -21,4 +22,17 @@ export function errorLine(locale: Locale, id: string, error: string | undefined)
 
 export function summary(locale: Locale, errors: FieldErrors): HtmlValue {
   return errorSummary(locale, Object.entries(errors).map(([field, message]) => ({ field, message })));
+}
+
+/**
+ * A control in its field box: label, hint and error line above it, the box marked while in error.
+ * The control points at the hint and the error itself (aria-describedby from describedBy).
+ */
+export function labelledField(o: { locale: Locale; id: string; label: HtmlValue; hint?: HtmlValue | undefined; error?: string | undefined; boxClass?: string }, control: HtmlValue): SafeHtml {
+  return html`<div class="field${o.boxClass ? ` ${o.boxClass}` : ""}${o.error ? " field--error" : ""}">
+<label class="field__label" for="${o.id}">${o.label}</label>
+${o.hint ? html`<span class="field__hint" id="${o.id}-hint">${o.hint}</span>` : ""}
+${errorLine(o.locale, o.id, o.error)}
+${control}
+</div>`;
 }

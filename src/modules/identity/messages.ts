@@ -29,7 +29,6 @@ registerMessages("identity", {
     "field.phone": "電話番号",
     "field.phoneHint": "日中に連絡がつく番号を入力してください（例：06-6208-8181）。",
     "field.optional": "（任意）",
-    errorPrefix: "エラー：",
 
     // Errors beside fields and in the error summary
     "errors.invalid": "入力内容を確認してください。",
@@ -184,7 +183,6 @@ registerMessages("identity", {
     "field.phone": "Phone number",
     "field.phoneHint": "A number where we can reach you during the day, for example 06-6208-8181.",
     "field.optional": "(optional)",
-    errorPrefix: "Error: ",
 
     "errors.invalid": "Please check what you entered.",
     "errors.email_required": "Enter your email address.",

@@ -5,7 +5,7 @@
  */
 import { t, type Locale, type MessageParams } from "../../../core/i18n/index.ts";
 import { html, type HtmlValue, type SafeHtml } from "../../../core/ui/html.ts";
-import { describedBy, errorLine, summary, type FieldErrors } from "../../../core/ui/fields.ts";
+import { describedBy, labelledField, summary, type FieldErrors } from "../../../core/ui/fields.ts";
 import type { FieldProblem } from "../schema.ts";
 import "../messages.ts";
 
@@ -35,36 +35,21 @@ export type ControlOptions = {
 export function textInput(options: ControlOptions & { value?: string; inputmode?: "numeric" | "decimal" | "tel" | "text"; short?: boolean; autocomplete?: string }): SafeHtml {
   const id = options.id ?? options.name;
   const describe = describedBy(id, options.hint, options.error);
-  return html`<div class="field${options.error ? " field--error" : ""}">
-  <label class="field__label" for="${id}">${options.label}</label>
-  ${options.hint ? html`<span class="field__hint" id="${id}-hint">${options.hint}</span>` : ""}
-  ${errorLine(options.locale, id, options.error)}
-  <input class="input${options.short ? " input--short" : ""}" id="${id}" name="${options.name}" type="text" value="${options.value ?? ""}" autocomplete="${options.autocomplete ?? "off"}"${options.inputmode ? html` inputmode="${options.inputmode}"` : ""}${describe ? html` aria-describedby="${describe}"` : ""}${options.error ? html` aria-invalid="true"` : ""}${options.optional ? "" : html` required`}>
-</div>`;
+  return labelledField({ ...options, id }, html`<input class="input${options.short ? " input--short" : ""}" id="${id}" name="${options.name}" type="text" value="${options.value ?? ""}" autocomplete="${options.autocomplete ?? "off"}"${options.inputmode ? html` inputmode="${options.inputmode}"` : ""}${describe ? html` aria-describedby="${describe}"` : ""}${options.error ? html` aria-invalid="true"` : ""}${options.optional ? "" : html` required`}>`);
 }
 
 export function selectInput(options: ControlOptions & { value?: string; choices: Array<{ value: string; label: string }> }): SafeHtml {
   const id = options.id ?? options.name;
   const describe = describedBy(id, options.hint, options.error);
-  return html`<div class="field${options.error ? " field--error" : ""}">
-  <label class="field__label" for="${id}">${options.label}</label>
-  ${options.hint ? html`<span class="field__hint" id="${id}-hint">${options.hint}</span>` : ""}
-  ${errorLine(options.locale, id, options.error)}
-  <select class="input" id="${id}" name="${options.name}"${describe ? html` aria-describedby="${describe}"` : ""}${options.error ? html` aria-invalid="true"` : ""}>
-    ${options.choices.map((c) => html`<option value="${c.value}"${c.value === options.value ? " selected" : ""}>${c.label}</option>`)}
-  </select>
-</div>`;
+  return labelledField({ ...options, id }, html`<select class="input" id="${id}" name="${options.name}"${describe ? html` aria-describedby="${describe}"` : ""}${options.error ? html` aria-invalid="true"` : ""}>
+  ${options.choices.map((c) => html`<option value="${c.value}"${c.value === options.value ? " selected" : ""}>${c.label}</option>`)}
+</select>`);
 }
 
 export function fileInput(options: ControlOptions & { accept: string }): SafeHtml {
   const id = options.id ?? options.name;
   const describe = describedBy(id, options.hint, options.error);
-  return html`<div class="field field__file${options.error ? " field--error" : ""}">
-  <label class="field__label" for="${id}">${options.label}</label>
-  ${options.hint ? html`<span class="field__hint" id="${id}-hint">${options.hint}</span>` : ""}
-  ${errorLine(options.locale, id, options.error)}
-  <input class="input" id="${id}" name="${options.name}" type="file" accept="${options.accept}"${describe ? html` aria-describedby="${describe}"` : ""}${options.error ? html` aria-invalid="true"` : ""}>
-</div>`;
+  return labelledField({ ...options, id, boxClass: "field__file" }, html`<input class="input" id="${id}" name="${options.name}" type="file" accept="${options.accept}"${describe ? html` aria-describedby="${describe}"` : ""}${options.error ? html` aria-invalid="true"` : ""}>`);
 }
 
 /** A success notice after a redirect (?done=…). */

@@ -5,31 +5,11 @@
  */
 import { t, type Locale } from "../../../core/i18n/index.ts";
 import { html, type HtmlValue, type SafeHtml } from "../../../core/ui/html.ts";
-import { errorSummary } from "../../../core/ui/layout.ts";
+import { describedBy, errorLine, summary, type FieldErrors } from "../../../core/ui/fields.ts";
 import "../messages.ts";
 
 export { sendPage } from "../../../core/ui/send-page.ts";
-
-/** Errors by field name, already in the person's language. */
-export type FieldErrors = Record<string, string>;
-
-/** The error summary for the top of the page, in form order. */
-export function summary(locale: Locale, errors: FieldErrors): HtmlValue {
-  return errorSummary(
-    locale,
-    Object.entries(errors).map(([field, message]) => ({ field, message })),
-  );
-}
-
-function describedBy(name: string, hint: unknown, error: unknown): string | undefined {
-  const ids = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean);
-  return ids.length > 0 ? ids.join(" ") : undefined;
-}
-
-function errorLine(locale: Locale, name: string, error: string | undefined): HtmlValue {
-  if (!error) return "";
-  return html`<span class="field__error" id="${name}-error"><span class="visually-hidden">${t(locale, "identity.errorPrefix")}</span>${error}</span>`;
-}
+export { summary, type FieldErrors };
 
 export type InputOptions = {
   locale: Locale;

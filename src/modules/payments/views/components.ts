@@ -5,26 +5,21 @@
  */
 import { localize, t, type Locale, type MessageParams } from "../../../core/i18n/index.ts";
 import { html, type HtmlValue, type SafeHtml } from "../../../core/ui/html.ts";
-import { errorSummary } from "../../../core/ui/layout.ts";
+import { describedBy, errorLine, labelledField, summary, type FieldErrors } from "../../../core/ui/fields.ts";
 import { formatYen } from "../format.ts";
 import type { FieldProblem } from "../schema.ts";
 import type { FeeBreakdown, PaymentStatus } from "../tables.ts";
 import "../messages.ts";
 
 export { sendPage } from "../../../core/ui/send-page.ts";
+export { summary, type FieldErrors };
 
 export const m = (locale: Locale, key: string, params?: MessageParams): string => t(locale, `payments.${key}`, params);
-
-export type FieldErrors = Record<string, string>;
 
 export function errorsOf(locale: Locale, problems: FieldProblem[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const problem of problems) errors[problem.field] ??= m(locale, problem.key, problem.params);
   return errors;
-}
-
-export function summary(locale: Locale, errors: FieldErrors): HtmlValue {
-  return errorSummary(locale, Object.entries(errors).map(([field, message]) => ({ field, message })));
 }
 
 export function backLink(href: string, label: string): SafeHtml {
@@ -64,38 +59,18 @@ export function row(key: string, value: HtmlValue): SafeHtml {
   return html`<div class="summary-list__row"><dt class="summary-list__key">${key}</dt><dd class="summary-list__value">${value}</dd></div>`;
 }
 
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
-  const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean);
-  return ids.length > 0 ? ids.join(" ") : undefined;
-}
-
-function errorLine(locale: Locale, id: string, error: string | undefined): HtmlValue {
-  if (!error) return "";
-  return html`<span class="field__error" id="${id}-error"><span class="visually-hidden">${locale === "ja" ? "エラー：" : "Error: "}</span>${error}</span>`;
-}
-
 export type ControlOptions = { locale: Locale; name: string; id?: string; label: string; hint?: HtmlValue; error?: string };
 
 export function textInput(options: ControlOptions & { value?: string; inputmode?: "numeric" | "text"; autocomplete?: string; short?: boolean }): SafeHtml {
   const id = options.id ?? options.name;
   const describe = describedBy(id, options.hint, options.error);
-  return html`<div class="field${options.error ? " field--error" : ""}">
-<label class="field__label" for="${id}">${options.label}</label>
-${options.hint ? html`<span class="field__hint" id="${id}-hint">${options.hint}</span>` : ""}
-${errorLine(options.locale, id, options.error)}
-<input class="input${options.short ? " input--short" : ""}" id="${id}" name="${options.name}" type="text" value="${options.value ?? ""}" autocomplete="${options.autocomplete ?? "off"}"${options.inputmode ? html` inputmode="${options.inputmode}"` : ""}${describe ? html` aria-describedby="${describe}"` : ""}${options.error ? html` aria-invalid="true"` : ""}>
-</div>`;
+  return labelledField({ ...options, id }, html`<input class="input${options.short ? " input--short" : ""}" id="${id}" name="${options.name}" type="text" value="${options.value ?? ""}" autocomplete="${options.autocomplete ?? "off"}"${options.inputmode ? html` inputmode="${options.inputmode}"` : ""}${describe ? html` aria-describedby="${describe}"` : ""}${options.error ? html` aria-invalid="true"` : ""}>`);
 }
 
 export function textArea(options: ControlOptions & { value?: string; rows?: number }): SafeHtml {
   const id = options.id ?? options.name;
   const describe = describedBy(id, options.hint, options.error);
-  return html`<div class="field${options.error ? " field--error" : ""}">
-<label class="field__label" for="${id}">${options.label}</label>
-${options.hint ? html`<span class="field__hint" id="${id}-hint">${options.hint}</span>` : ""}
-${errorLine(options.locale, id, options.error)}
-<textarea class="input" id="${id}" name="${options.name}" rows="${String(options.rows ?? 4)}"${describe ? html` aria-describedby="${describe}"` : ""}${options.error ? html` aria-invalid="true"` : ""}>${options.value ?? ""}</textarea>
-</div>`;
+  return labelledField({ ...options, id }, html`<textarea class="input" id="${id}" name="${options.name}" rows="${String(options.rows ?? 4)}"${describe ? html` aria-describedby="${describe}"` : ""}${options.error ? html` aria-invalid="true"` : ""}>${options.value ?? ""}</textarea>`);
 }
 
 /** Radio buttons with a hint per option; the first option carries the field's id (for the error summary's link). */
