@@ -5,7 +5,7 @@
  * the published version), and the support-programme import with its per-row error report.
  */
 import { localize, type Locale, type LocalizedText } from "../../../core/i18n/index.ts";
-import { html, type SafeHtml } from "../../../core/ui/html.ts";
+import { html, type HtmlValue, type SafeHtml } from "../../../core/ui/html.ts";
 import { csrfField, errorSummary, type PageContext, type PageOptions } from "../../../core/ui/layout.ts";
 import { renderQuestions, type FieldError, type FormBody, type PageDef } from "../../procedures/forms/index.ts";
 import { GROUPS, type Checklist, type ChecklistItem } from "../checklist.ts";
@@ -320,22 +320,38 @@ function typed(body: FormBody | null, name: string, fallback: string): string {
   return Array.isArray(value) ? value[0] ?? "" : value ?? "";
 }
 
+/**
+ * The frame of the question and item editors: back to the draft's section, error summary, and a
+ * form that carries the draft's revision (a stale page is refused, not saved over) around the fields.
+ */
+function entryEditorPage(
+  ctx: PageContext,
+  o: { event: string; revision: number; title: string; action: string; section: "questions" | "items"; errors: Errors },
+  fields: HtmlValue,
+): PageOptions {
+  const { locale } = ctx;
+  return {
+    title: o.title,
+    area: "staff",
+    hasErrors: o.errors.length > 0,
+    body: html`${stylesheets()}<p><a class="back-link" href="/staff/navigator/${o.event}/draft#${o.section}">${m(locale, "staff.back.draft")}</a></p>
+${errorSummary(locale, [...o.errors])}
+<h1>${o.title}</h1>
+<form method="post" action="${o.action}" novalidate>
+${csrfField(ctx)}<input type="hidden" name="revision" value="${o.revision}">
+${fields}
+<button class="button" type="submit">${m(locale, "staff.save")}</button>
+</form>`,
+  };
+}
+
 export function questionEditorPage(ctx: PageContext, view: QuestionEditorView): PageOptions {
   const { locale } = ctx;
   const q = view.question;
   const title = q ? m(locale, "staff.question.editTitle", { id: q.id }) : m(locale, "staff.question.newTitle");
   const action = `/staff/navigator/${view.event}/draft/questions/${q ? encodeURIComponent(q.id) : "new"}`;
   const required = view.body ? typed(view.body, "required", "") === "yes" : q?.required !== false;
-  return {
-    title,
-    area: "staff",
-    hasErrors: view.errors.length > 0,
-    body: html`${stylesheets()}<p><a class="back-link" href="/staff/navigator/${view.event}/draft#questions">${m(locale, "staff.back.draft")}</a></p>
-${errorSummary(locale, [...view.errors])}
-<h1>${title}</h1>
-<form method="post" action="${action}" novalidate>
-${csrfField(ctx)}<input type="hidden" name="revision" value="${view.revision}">
-${textInput("id", m(locale, "staff.question.id"), typed(view.body, "id", q?.id ?? ""), view.errors, { hint: m(locale, "staff.question.idHint"), lang: "en" })}
+  return entryEditorPage(ctx, { ...view, title, action, section: "questions" }, html`${textInput("id", m(locale, "staff.question.id"), typed(view.body, "id", q?.id ?? ""), view.errors, { hint: m(locale, "staff.question.idHint"), lang: "en" })}
 ${radioGroup("type", m(locale, "staff.question.type"), NAVIGATOR_QUESTION_TYPES.map((t) => ({ value: t, label: m(locale, `staff.qtype.${t}`) })), typed(view.body, "type", q?.type ?? "single"), view.errors)}
 ${textInput("label_ja", m(locale, "staff.question.labelJa"), typed(view.body, "label_ja", q?.label.ja ?? ""), view.errors)}
 ${textInput("label_en", m(locale, "staff.question.labelEn"), typed(view.body, "label_en", q?.label.en ?? ""), view.errors, { lang: "en" })}
@@ -345,10 +361,7 @@ ${textArea("options", m(locale, "staff.question.options"), typed(view.body, "opt
 ${checkbox("required", m(locale, "staff.question.required"), required)}
 ${textInput("min_date", m(locale, "staff.question.minDate"), typed(view.body, "min_date", q?.minDate ?? ""), view.errors, { hint: m(locale, "staff.question.dateHint"), lang: "en" })}
 ${textInput("max_date", m(locale, "staff.question.maxDate"), typed(view.body, "max_date", q?.maxDate ?? ""), view.errors, { hint: m(locale, "staff.question.dateHint"), lang: "en" })}
-${conditionEditor(locale, "show_if", m(locale, "staff.question.showIf"), q?.showIf, view.earlier, view.body, view.errors)}
-<button class="button" type="submit">${m(locale, "staff.save")}</button>
-</form>`,
-  };
+${conditionEditor(locale, "show_if", m(locale, "staff.question.showIf"), q?.showIf, view.earlier, view.body, view.errors)}`);
 }
 
 export type ItemEditorView = {
@@ -369,16 +382,7 @@ export function itemEditorPage(ctx: PageContext, view: ItemEditorView): PageOpti
   const action = `/staff/navigator/${view.event}/draft/items/${item ? encodeURIComponent(item.id) : "new"}`;
   const dateQuestions = view.questions.filter((q) => q.type === "date");
   const deadline = item?.deadline;
-  return {
-    title,
-    area: "staff",
-    hasErrors: view.errors.length > 0,
-    body: html`${stylesheets()}<p><a class="back-link" href="/staff/navigator/${view.event}/draft#items">${m(locale, "staff.back.draft")}</a></p>
-${errorSummary(locale, [...view.errors])}
-<h1>${title}</h1>
-<form method="post" action="${action}" novalidate>
-${csrfField(ctx)}<input type="hidden" name="revision" value="${view.revision}">
-${textInput("id", m(locale, "staff.item.id"), typed(b, "id", item?.id ?? ""), view.errors, { hint: m(locale, "staff.item.idHint"), lang: "en" })}
+  return entryEditorPage(ctx, { ...view, title, action, section: "items" }, html`${textInput("id", m(locale, "staff.item.id"), typed(b, "id", item?.id ?? ""), view.errors, { hint: m(locale, "staff.item.idHint"), lang: "en" })}
 ${textInput("title_ja", m(locale, "staff.field.titleJa"), typed(b, "title_ja", item?.title.ja ?? ""), view.errors)}
 ${textInput("title_en", m(locale, "staff.field.titleEn"), typed(b, "title_en", item?.title.en ?? ""), view.errors, { lang: "en" })}
 ${selectInput("procedure", m(locale, "staff.item.procedure"), [{ value: "", label: m(locale, "staff.item.noProcedure") }, ...view.procedures.map((p) => ({ value: p.slug, label: `${p.title}（${p.slug}）` }))], typed(b, "procedure", item?.procedure ?? ""), view.errors, m(locale, "staff.item.procedureHint"))}
@@ -401,10 +405,7 @@ ${textInput("basis_ja", m(locale, "staff.item.basisJa"), typed(b, "basis_ja", de
 ${textInput("basis_en", m(locale, "staff.item.basisEn"), typed(b, "basis_en", deadline?.basis.en ?? ""), view.errors, { lang: "en" })}
 </fieldset>
 ${textArea("prefill", m(locale, "staff.item.prefill"), typed(b, "prefill", prefillText(item ?? undefined)), view.errors, { hint: m(locale, "staff.item.prefillHint"), lang: "en" })}
-${conditionEditor(locale, "when", m(locale, "staff.item.when"), item?.when, view.questions, b, view.errors)}
-<button class="button" type="submit">${m(locale, "staff.save")}</button>
-</form>`,
-  };
+${conditionEditor(locale, "when", m(locale, "staff.item.when"), item?.when, view.questions, b, view.errors)}`);
 }
 
 export function jsonPage(ctx: PageContext, view: { event: string; revision: number; json: string; problems: DefinitionProblem[]; definition: NavigatorDefinition | null }): PageOptions {
