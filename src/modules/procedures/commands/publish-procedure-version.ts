@@ -31,27 +31,33 @@ export type ProcedureMetadata = {
   details: ProcedureDetails;
 };
 
+/** The procedures row's columns that come from the metadata, with the search text and fee derived from it. */
+function metadataColumns(m: ProcedureMetadata) {
+  return {
+    categoryCode: m.categoryCode,
+    lifeEvents: m.lifeEvents,
+    title: m.title,
+    reading: m.reading,
+    summary: m.summary,
+    details: m.details,
+    keywords: m.keywords,
+    searchText: searchTextFor(m),
+    channel: m.channel,
+    feeYen: m.details.fee?.amountYen ?? null,
+  };
+}
+
 /** Creates a procedure that is not published (nobody sees it until its first version is published). */
 export async function createUnpublishedProcedure(
   tx: Db,
   values: { slug: string; departmentCode: string; metadata: ProcedureMetadata },
 ): Promise<string> {
-  const m = values.metadata;
   const [row] = await tx
     .insert(procedures)
     .values({
       slug: values.slug,
       departmentCode: values.departmentCode,
-      categoryCode: m.categoryCode,
-      lifeEvents: m.lifeEvents,
-      title: m.title,
-      reading: m.reading,
-      summary: m.summary,
-      details: m.details,
-      keywords: m.keywords,
-      searchText: searchTextFor({ title: m.title, reading: m.reading, keywords: m.keywords, summary: m.summary }),
-      channel: m.channel,
-      feeYen: m.details.fee?.amountYen ?? null,
+      ...metadataColumns(values.metadata),
       published: false,
     })
     .onConflictDoNothing({ target: procedures.slug })
@@ -85,20 +91,10 @@ export async function publishProcedureVersion(
     .insert(procedureVersions)
     .values({ procedureId: options.procedureId, version, definition: options.definition })
     .returning({ id: procedureVersions.id });
-  const m = options.metadata;
   await tx
     .update(procedures)
     .set({
-      categoryCode: m.categoryCode,
-      lifeEvents: m.lifeEvents,
-      title: m.title,
-      reading: m.reading,
-      summary: m.summary,
-      details: m.details,
-      keywords: m.keywords,
-      searchText: searchTextFor({ title: m.title, reading: m.reading, keywords: m.keywords, summary: m.summary }),
-      channel: m.channel,
-      feeYen: m.details.fee?.amountYen ?? null,
+      ...metadataColumns(options.metadata),
       currentVersionId: row!.id,
       published: true,
     })
