@@ -51,8 +51,11 @@ export async function timeline(tx: Db, payment: PaymentRow, key: string, params:
   await recordEvent(tx, { applicationId: payment.applicationId, actorId, type: "note", message: t("ja", `payments.timeline.${key}`, params), data: { payment: { id: payment.id, kind: key, ...data } } });
 }
 
-/** E-mail: please pay (after approval), with the link to the payment page. */
-export async function mailPaymentRequested(tx: Db, payment: PaymentRow, baseUrl: string): Promise<void> {
+/**
+ * Queues one of the payment e-mails to the applicant, in their language: the fee's common facts
+ * (name, procedure, reference, amount) and the mail's own parameters.
+ */
+async function mailApplicant(tx: Db, payment: PaymentRow, mail: "requested" | "slip" | "paid", own: (locale: Locale) => Record<string, string>, dedupeKey: string): Promise<void> {
   const application = await applicationOf(tx, payment);
   const locale = localeOf(application);
   const params = {
@@ -60,9 +63,14 @@ export async function mailPaymentRequested(tx: Db, payment: PaymentRow, baseUrl:
     procedure: localize(application.procedureTitle, locale),
     reference: application.reference,
     amount: payment.amountYen.toLocaleString("ja-JP"),
-    link: `${baseUrl}/payments/${payment.id}`,
+    ...own(locale),
   };
-  await enqueueMail(tx, { to: application.email, subject: t(locale, "payments.mail.requested.subject", params), text: t(locale, "payments.mail.requested.body", params) }, `payment-requested:${payment.id}`);
+  await enqueueMail(tx, { to: application.email, subject: t(locale, `payments.mail.${mail}.subject`, params), text: t(locale, `payments.mail.${mail}.body`, params) }, dedupeKey);
+}
+
+/** E-mail: please pay (after approval), with the link to the payment page. */
+export async function mailPaymentRequested(tx: Db, payment: PaymentRow, baseUrl: string): Promise<void> {
+  await mailApplicant(tx, payment, "requested", () => ({ link: `${baseUrl}/payments/${payment.id}` }), `payment-requested:${payment.id}`);
 }
 
 /** The numbers of a slip as lines of text (for the e-mail). */
@@ -80,34 +88,23 @@ export function slipLines(slip: PaymentSlip, locale: Locale): string[] {
 
 /** E-mail: the numbers of a konbini / Pay-easy slip, once per attempt. */
 export async function mailSlip(tx: Db, payment: PaymentRow, attemptId: string, slip: PaymentSlip, baseUrl: string): Promise<void> {
-  const application = await applicationOf(tx, payment);
-  const locale = localeOf(application);
-  const params = {
-    name: residentName(application),
-    procedure: localize(application.procedureTitle, locale),
-    reference: application.reference,
-    amount: payment.amountYen.toLocaleString("ja-JP"),
-    method: t(locale, `payments.method.short.${slip.kind}`),
-    due: t(locale, "payments.slip.dueValue", { date: formatDay(slip.expiresAt, locale) }),
-    numbers: slipLines(slip, locale).join("\n"),
-    link: `${baseUrl}/payments/${payment.id}/slip`,
-  };
-  await enqueueMail(tx, { to: application.email, subject: t(locale, "payments.mail.slip.subject", params), text: t(locale, "payments.mail.slip.body", params) }, `payment-slip:${attemptId}`);
+  await mailApplicant(
+    tx,
+    payment,
+    "slip",
+    (locale) => ({
+      method: t(locale, `payments.method.short.${slip.kind}`),
+      due: t(locale, "payments.slip.dueValue", { date: formatDay(slip.expiresAt, locale) }),
+      numbers: slipLines(slip, locale).join("\n"),
+      link: `${baseUrl}/payments/${payment.id}/slip`,
+    }),
+    `payment-slip:${attemptId}`,
+  );
 }
 
 /** E-mail: payment received, with the link to the receipt. */
 export async function mailPaid(tx: Db, payment: PaymentRow, receiptNumber: string, baseUrl: string): Promise<void> {
-  const application = await applicationOf(tx, payment);
-  const locale = localeOf(application);
-  const params = {
-    name: residentName(application),
-    procedure: localize(application.procedureTitle, locale),
-    reference: application.reference,
-    amount: payment.amountYen.toLocaleString("ja-JP"),
-    receipt: receiptNumber,
-    link: `${baseUrl}/payments/${payment.id}/receipt`,
-  };
-  await enqueueMail(tx, { to: application.email, subject: t(locale, "payments.mail.paid.subject", params), text: t(locale, "payments.mail.paid.body", params) }, `payment-paid:${payment.id}`);
+  await mailApplicant(tx, payment, "paid", () => ({ receipt: receiptNumber, link: `${baseUrl}/payments/${payment.id}/receipt` }), `payment-paid:${payment.id}`);
 }
 
 export { formatYen };
