@@ -9,6 +9,7 @@
 import type { Db } from "../../../core/db/database.ts";
 import { recordEvent } from "../history.ts";
 import { staffCanMove, staffNextStatuses } from "../status-machine.ts";
+import type { CaseChanges } from "../staff/queries.ts";
 import type { ApplicationStatus } from "../tables.ts";
 import { afterStatusChange, auditCase, openCase, ruleError, saveCase, type StaffCaseCommandOptions } from "./staff-case-support.ts";
 
@@ -35,6 +36,26 @@ export function reasonRequired(from: ApplicationStatus, to: ApplicationStatus): 
 /** The moves the status form offers: the machine's edges except 補正依頼 (its own form). */
 export function statusFormChoices(from: ApplicationStatus): ApplicationStatus[] {
   return staffNextStatuses(from).filter((to) => to !== "correction_requested");
+}
+
+/**
+ * Refuses a move the status form does not offer or the machine forbids ('staff.transition_not_allowed'),
+ * a missing reason where one is needed ('staff.reason_required') and a reason too long. Staff and
+ * back-office systems (system-change-status.ts) follow the same rules.
+ */
+export function assertStatusChange(from: ApplicationStatus, to: ApplicationStatus, reason: string): void {
+  if (!statusFormChoices(from).includes(to) || !staffCanMove(from, to)) throw ruleError("transition_not_allowed", "to", { from, to });
+  if (reasonRequired(from, to) && !reason) throw ruleError("reason_required", "reason");
+  if ([...reason].length > REASON_MAX_LENGTH) throw ruleError("reason_too_long", "reason", { max: REASON_MAX_LENGTH });
+}
+
+/** What a move changes on the case: a decision marks it decided; leaving 補正依頼中 cancels the correction request. */
+export function statusChanges(from: ApplicationStatus, to: ApplicationStatus): CaseChanges {
+  return {
+    status: to,
+    ...(isDecision(to) ? { decided: true } : {}),
+    ...(from === "correction_requested" ? { correctionQuestions: [], correctionMessage: null } : {}),
+  };
 }
 
 export type StaffChangeStatusOptions = StaffCaseCommandOptions & {
@@ -64,21 +85,10 @@ export async function staffChangeStatus(options: StaffChangeStatusOptions): Prom
   return options.db.transaction(async (tx: Db) => {
     const theCase = await openCase(tx, options);
     const from = theCase.status;
-    if (!statusFormChoices(from).includes(to) || !staffCanMove(from, to)) {
-      throw ruleError("transition_not_allowed", "to", { from, to });
-    }
-    if (reasonRequired(from, to) && !reason) throw ruleError("reason_required", "reason");
-    if ([...reason].length > REASON_MAX_LENGTH) throw ruleError("reason_too_long", "reason", { max: REASON_MAX_LENGTH });
+    assertStatusChange(from, to, reason);
 
     const decision = isDecision(to);
-    // Leaving 補正依頼中 by staff's hand cancels the correction request.
-    const cancelsCorrection = from === "correction_requested";
-    const revision = await saveCase(tx, theCase, {
-      status: to,
-      ...(decision ? { decided: true } : {}),
-      ...(cancelsCorrection ? { correctionQuestions: [], correctionMessage: null } : {}),
-      ...(options.stage !== undefined ? { stage: options.stage } : {}),
-    });
+    const revision = await saveCase(tx, theCase, { ...statusChanges(from, to), ...(options.stage !== undefined ? { stage: options.stage } : {}) });
     await recordEvent(tx, {
       applicationId: theCase.id,
       actorId: options.actor.id,

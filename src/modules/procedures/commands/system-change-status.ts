@@ -13,12 +13,11 @@ import { appendAudit } from "../../../core/audit/audit.ts";
 import type { Db } from "../../../core/db/database.ts";
 import { AppError } from "../../../core/http/errors.ts";
 import { recordEvent } from "../history.ts";
-import { staffCanMove } from "../status-machine.ts";
 import { isUuid } from "../staff/policy.ts";
 import { lockCase } from "../staff/queries.ts";
 import type { ApplicationStatus } from "../tables.ts";
-import { afterStatusChange, ruleError, saveCase, staleRevision } from "./staff-case-support.ts";
-import { isDecision, REASON_MAX_LENGTH, reasonRequired, statusFormChoices } from "./staff-change-status.ts";
+import { afterStatusChange, saveCase, staleRevision } from "./staff-case-support.ts";
+import { assertStatusChange, isDecision, statusChanges } from "./staff-change-status.ts";
 
 export type SystemChangeStatusOptions = {
   /** The database (the command opens its own transaction). */
@@ -53,17 +52,10 @@ export async function systemChangeStatus(options: SystemChangeStatusOptions): Pr
     if (!theCase || !client.departmentCodes.includes(theCase.departmentCode)) throw new AppError("not_found", "application.not_found");
     if (options.revision !== undefined && options.revision !== theCase.revision) throw staleRevision();
     const from = theCase.status;
-    if (!statusFormChoices(from).includes(to) || !staffCanMove(from, to)) throw ruleError("transition_not_allowed", "to", { from, to });
-    if (reasonRequired(from, to) && !reason) throw ruleError("reason_required", "reason");
-    if ([...reason].length > REASON_MAX_LENGTH) throw ruleError("reason_too_long", "reason", { max: REASON_MAX_LENGTH });
+    assertStatusChange(from, to, reason);
 
     const decision = isDecision(to);
-    const cancelsCorrection = from === "correction_requested";
-    const revision = await saveCase(tx, theCase, {
-      status: to,
-      ...(decision ? { decided: true } : {}),
-      ...(cancelsCorrection ? { correctionQuestions: [], correctionMessage: null } : {}),
-    });
+    const revision = await saveCase(tx, theCase, statusChanges(from, to));
     await recordEvent(tx, {
       applicationId: theCase.id,
       actorId: null,
