@@ -44,19 +44,22 @@ async function guarded<T>(what: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The columns of UserForSignIn. */
+const SIGN_IN_COLUMNS = {
+  id: users.id,
+  kind: users.kind,
+  email: users.email,
+  passwordHash: users.passwordHash,
+  locale: users.locale,
+  familyName: users.familyName,
+  givenName: users.givenName,
+};
+
 /** An enabled account of this kind by e-mail (case-insensitive), or null. */
 export async function findUserByEmail(db: Db, kind: UserKind, email: string): Promise<UserForSignIn | null> {
   const [row] = await guarded("find user by email", () =>
     db
-      .select({
-        id: users.id,
-        kind: users.kind,
-        email: users.email,
-        passwordHash: users.passwordHash,
-        locale: users.locale,
-        familyName: users.familyName,
-        givenName: users.givenName,
-      })
+      .select(SIGN_IN_COLUMNS)
       .from(users)
       .where(and(eq(users.kind, kind), sql`lower(${users.email}) = lower(${email})`, isNull(users.disabledAt)))
       .limit(1),
@@ -67,15 +70,7 @@ export async function findUserByEmail(db: Db, kind: UserKind, email: string): Pr
 /** An enabled account by id, or null. */
 export async function findUserById(db: Db, id: string): Promise<UserForSignIn | null> {
   const [row] = await db
-    .select({
-      id: users.id,
-      kind: users.kind,
-      email: users.email,
-      passwordHash: users.passwordHash,
-      locale: users.locale,
-      familyName: users.familyName,
-      givenName: users.givenName,
-    })
+    .select(SIGN_IN_COLUMNS)
     .from(users)
     .where(and(eq(users.id, id), isNull(users.disabledAt)))
     .limit(1);
