@@ -25,7 +25,7 @@ import webpush from "web-push";
 import { CHROME } from "../templates/chrome.ts";
 import { TokenBucket } from "../engine/token-bucket.ts";
 import { parseRetryAfter } from "../engine/backoff.ts";
-import { encryptWebPush } from "./webpush-crypto.ts";
+import { workerEncryptor, type PushEncryptor } from "./webpush-encryptor.ts";
 import type { AlertMessage, BatchOutcome, ChannelAdapter, SendBatch, SendOutcome } from "./types.ts";
 
 export const WEBPUSH_DEFAULT_RATE_PER_ORIGIN = 10_000;
@@ -41,6 +41,8 @@ export type WebPushAdapterOptions = {
   batchSize?: number;
   concurrency?: number;
   timeoutMs?: number;
+  /** Where messages are encrypted (default: a worker thread, started on the first send). */
+  encryptor?: PushEncryptor;
 };
 
 /** The RFC 8030 Topic for an alert: ≤ 32 characters of the URL-safe base64 alphabet. */
@@ -78,24 +80,22 @@ export function createWebPushAdapter(options: WebPushAdapterOptions): ChannelAda
     return headers.Authorization;
   };
 
-  async function sendOne(message: AlertMessage, payload: string, push: { endpoint: string; p256dh: string; auth: string }): Promise<SendOutcome> {
+  let encryptor = options.encryptor;
+  const encryptorNow = () => (encryptor ??= workerEncryptor());
+
+  async function sendOne(message: AlertMessage, body: Buffer | string, endpoint: string): Promise<SendOutcome> {
+    if (typeof body === "string") return { kind: "gone", error: `the subscription's keys are unusable: ${body}` };
     let origin: string;
     try {
-      origin = new URL(push.endpoint).origin;
+      origin = new URL(endpoint).origin;
     } catch {
       return { kind: "gone", error: "the endpoint is not a URL" };
     }
     const bucket = bucketFor(origin);
     await bucket.take(1);
-    let body: Buffer;
-    try {
-      body = encryptWebPush(payload, push.p256dh, push.auth);
-    } catch (error) {
-      return { kind: "gone", error: `the subscription's keys are unusable: ${error instanceof Error ? error.message : String(error)}` };
-    }
     let response: { status: number; location: string | undefined; retryAfter: string | undefined };
     try {
-      response = await post(push.endpoint, body, {
+      response = await post(endpoint, body, {
         authorization: authorization(origin),
         "content-encoding": "aes128gcm",
         "content-type": "application/octet-stream",
@@ -150,13 +150,16 @@ export function createWebPushAdapter(options: WebPushAdapterOptions): ChannelAda
     async close() {
       agents.http.destroy();
       agents.https.destroy();
+      await encryptor?.close();
     },
     async send(batch: SendBatch): Promise<BatchOutcome> {
-      const payload = pushPayload(batch.message);
+      const pushes = batch.recipients.flatMap((r) => (r.push ? [r.push] : []));
+      const bodies = await encryptorNow().encrypt(pushPayload(batch.message), pushes.map((p) => ({ p256dh: p.p256dh, auth: p.auth })));
+      const bodyOf = new Map(pushes.map((p, i) => [p, bodies[i]!]));
       const outcomes = await Promise.all(
         batch.recipients.map(async (recipient, i) => {
           if (!recipient.push) return { kind: "failed", error: "no push subscription" } satisfies SendOutcome;
-          const outcome = await sendOne(batch.message, payload, recipient.push);
+          const outcome = await sendOne(batch.message, bodyOf.get(recipient.push)!, recipient.push.endpoint);
           if (outcome.kind === "sent") batch.onSent?.(i, outcome.providerMessageId);
           return outcome;
         }),
