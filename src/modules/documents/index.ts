@@ -76,6 +76,7 @@ export async function listIssuedDocuments(db: Db, applicationId: string): Promis
 }
 
 export { renderReceiptPdf, type ReceiptApplication, type RenderReceiptOptions } from "./commands/render-receipt.ts";
+export { renderSummaryPdf, type SummaryPdfOptions } from "./commands/render-summary.ts";
 export { issueDocumentForApplication, documentKindFor, ISSUING_PROCEDURES, type IssueDocumentOptions } from "./commands/issue-document.ts";
 export { renderResidenceCertificatePdf, type ResidenceRecord } from "./commands/render-residence-certificate.ts";
 export { fillForm, valuesFor, type PersonDetails } from "./commands/fill-form.ts";

@@ -132,6 +132,7 @@ const ja = {
   "receipt.refunded": "このうち {amount}円 を返金しました。",
   "receipt.note": "この領収書は電子的に発行したものです。印刷してお使いいただけます。手数料に消費税はかかりません。",
   "receipt.notPaid": "まだお支払いが確認できていないため、領収書は発行できません。",
+  "receipt.pdf": "領収書をPDFで保存する",
 
   // My page panel
   "panel.title": "手数料",
@@ -379,6 +380,7 @@ const en: typeof ja = {
   "receipt.refunded": "¥{amount} of this has been refunded.",
   "receipt.note": "This receipt was issued electronically; you may print it. No consumption tax is charged on fees.",
   "receipt.notPaid": "We have not received the payment yet, so there is no receipt.",
+  "receipt.pdf": "Save the receipt as PDF",
 
   "panel.title": "Fee",
   "panel.amount": "Amount",

@@ -30,6 +30,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../core/app-deps.ts";
 import { AppError, isAppError } from "../../core/http/errors.ts";
 import { todayInJapan } from "../../core/text/wareki.ts";
+import { localize } from "../../core/i18n/index.ts";
+import { renderSummaryPdf } from "../documents/index.ts";
 import { requireResident, requireStaff, staffDepartmentCodes } from "../identity/index.ts";
 import { ensurePayment } from "./commands/ensure-payment.ts";
 import { cancelOpenAttempt, payFee, syncAttempt, type PayOutcome } from "./commands/pay-fee.ts";
@@ -55,7 +57,7 @@ import {
 import { asBody, cardNumberOf, isUuid, parseAttemptNo, parseDay, parsePayForm, parseRefundForm, parseSettle, parseThreeDSecure } from "./schema.ts";
 import { isPaid } from "./status.ts";
 import { errorsOf, m, sendPage } from "./views/components.ts";
-import { payPage, receiptPage, resultPage, slipPage, unavailablePage, type PaymentView } from "./views/resident.ts";
+import { payPage, receiptFacts, receiptPage, resultPage, slipPage, unavailablePage, type PaymentView } from "./views/resident.ts";
 import { sandbox3dsPage, sandboxCardPage, sandboxClosedPage } from "./views/sandbox.ts";
 import { reconciliationPage, staffListPage, staffPaymentPage } from "./views/staff.ts";
 
@@ -184,6 +186,19 @@ export async function paymentsRoutes(app: FastifyInstance, deps: AppDeps, contex
     const payment = await ownedPayment(request);
     const view = await loadPaymentView(deps, context, payment);
     return sendPage(reply, (ctx) => receiptPage(ctx, view), isPaid(payment.status) ? 200 : 404);
+  });
+
+  app.get("/payments/:paymentId/receipt.pdf", HIDDEN, async (request, reply) => {
+    const payment = await ownedPayment(request);
+    const view = await loadPaymentView(deps, context, payment);
+    if (!isPaid(payment.status) || !view.paid) throw new AppError("not_found", "payments.not_found");
+    const facts = receiptFacts(view, request.locale);
+    const pdf = await renderSummaryPdf({ ...facts, subject: localize(view.application.procedureTitle, request.locale), locale: request.locale });
+    return reply
+      .type("application/pdf")
+      .header("content-disposition", `attachment; filename="receipt-${payment.receiptNumber}.pdf"`)
+      .header("cache-control", "private, no-store")
+      .send(Buffer.from(pdf));
   });
 
   app.post("/payments/:paymentId/cancel-attempt", { ...HIDDEN, config: PAY_LIMIT }, async (request, reply) => {

@@ -9,6 +9,7 @@ import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { queryRows } from "../../core/db/database.ts";
 import { createStaff, signInStaff, signUpResident, type Browser, type SignedInResident } from "../identity/testing.ts";
+import { pdfText } from "../documents/testing.ts";
 import { location } from "../procedures/testing.ts";
 import { paymentsContext } from "./context.ts";
 import { TEST_CARDS, type SandboxProvider } from "./providers/sandbox.ts";
@@ -113,6 +114,14 @@ describe("sandbox card", () => {
     assert.match(receipt.body, new RegExp(row.receiptNumber!));
     assert.match(receipt.body, /600円/);
     assert.match(receipt.body, /クレジットカード/);
+    assert.match(receipt.body, new RegExp(`href="/payments/${paymentId}/receipt.pdf"`));
+    // The same receipt as a PDF with embedded Japanese text (pdftotext reads it back).
+    const pdf = await resident.browser.get(`/payments/${paymentId}/receipt.pdf`);
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers["content-type"], "application/pdf");
+    assert.equal(pdf.headers["content-disposition"], `attachment; filename="receipt-${row.receiptNumber}.pdf"`);
+    const text = pdfText(pdf.rawPayload);
+    for (const expected of ["領収書", row.receiptNumber!, "600円", "クレジットカード", "大阪市"]) assert.ok(text.includes(expected), `${expected} in:\n${text}`);
     const mine = await resident.browser.get(`/my/applications/${applicationId}`);
     assert.match(mine.body, /支払い済み/);
     assert.match(mine.body, /領収書を表示する/);
@@ -304,7 +313,7 @@ describe("authorisation", () => {
     const cardPage = path(await choose(resident.browser, paymentId, "card"));
     const stranger = await signUpResident(app);
     await stranger.browser.get("/my");
-    for (const url of [`/payments/${paymentId}`, `/payments/${paymentId}/slip`, `/payments/${paymentId}/receipt`, `/payments/${paymentId}/done`, `/payments/${paymentId}/return?attempt=1`, cardPage]) {
+    for (const url of [`/payments/${paymentId}`, `/payments/${paymentId}/slip`, `/payments/${paymentId}/receipt`, `/payments/${paymentId}/receipt.pdf`, `/payments/${paymentId}/done`, `/payments/${paymentId}/return?attempt=1`, cardPage]) {
       const response = await stranger.browser.get(url);
       assert.equal(response.statusCode, 404, url);
     }
@@ -313,6 +322,7 @@ describe("authorisation", () => {
     const card = await stranger.browser.post(cardPage, { card_number: TEST_CARDS.success });
     assert.equal(card.statusCode, 404);
     assert.equal((await paymentRow(app, paymentId)).status, "requires_action");
+    assert.equal((await resident.browser.get(`/payments/${paymentId}/receipt.pdf`)).statusCode, 404, "no receipt before the payment");
     for (const url of ["/payments/00000000-0000-4000-8000-000000000000", "/payments/not-a-uuid", "/payments/sandbox/pay/sbx_ch_00000000000000000000"]) {
       assert.equal((await stranger.browser.get(url)).statusCode, 404, url);
     }

@@ -220,6 +220,27 @@ ${sandboxControls(ctx, view)}
 // ---------------------------------------------------------------------------------------------
 // Receipt (領収書)
 
+/** What a receipt (領収書) says, in the resident's language: the HTML page and the PDF show the same. */
+export function receiptFacts(view: PaymentView, locale: Locale): { title: string; rows: Array<{ label: string; value: string; emphasis?: boolean }>; notes: string[] } {
+  const p = view.payment;
+  const description = `${p.breakdown.lines.map((line) => localize(line.label, locale)).join("、")} ${p.breakdown.lines.map((l) => formatYen(l.amountYen, locale)).join("、")}`;
+  const rows = [
+    { label: m(locale, "receipt.number"), value: p.receiptNumber ?? "", emphasis: true },
+    { label: m(locale, "receipt.addressee"), value: m(locale, "receipt.addresseeValue", { name: view.application.applicantName }) },
+    { label: m(locale, "receipt.amount"), value: formatYen(p.amountYen, locale), emphasis: true },
+    { label: m(locale, "receipt.for"), value: m(locale, "receipt.forValue", { description }) },
+    { label: m(locale, "receipt.paidAt"), value: p.paidAt ? formatDateTime(p.paidAt, locale) : "" },
+    { label: m(locale, "receipt.method"), value: view.paid ? m(locale, `method.${view.paid.method}`) : "" },
+    { label: m(locale, "receipt.reference"), value: view.application.reference },
+    { label: m(locale, "receipt.issuer"), value: m(locale, "receipt.issuerValue", { department: localize(view.application.departmentName, locale) }) },
+  ];
+  const notes = [
+    ...(p.refundedYen > 0 ? [m(locale, "receipt.refunded", { amount: p.refundedYen.toLocaleString(locale === "ja" ? "ja-JP" : "en-US") })] : []),
+    m(locale, "receipt.note"),
+  ];
+  return { title: m(locale, "receipt.title"), rows, notes };
+}
+
 export function receiptPage(ctx: PageContext, view: PaymentView): PageOptions {
   const { locale } = ctx;
   const p = view.payment;
@@ -227,24 +248,19 @@ export function receiptPage(ctx: PageContext, view: PaymentView): PageOptions {
   if (!isPaid(p.status) || !view.paid) {
     return { title, body: html`<div class="narrow"><h1>${title}</h1><p>${m(locale, "receipt.notPaid")}</p><p><a href="/payments/${p.id}">${m(locale, "panel.pay")}</a></p></div>` };
   }
-  const lines = p.breakdown.lines.map((line) => localize(line.label, locale));
+  const facts = receiptFacts(view, locale);
+  const [refunded] = p.refundedYen > 0 ? facts.notes : [];
   return {
     title,
     body: html`${backLink(`/my/applications/${view.application.id}`, m(locale, "pay.backToApplication"))}
 <div class="narrow">
 <h1>${title}</h1>
 <dl class="summary-list">
-${row(m(locale, "receipt.number"), html`<strong>${p.receiptNumber ?? ""}</strong>`)}
-${row(m(locale, "receipt.addressee"), m(locale, "receipt.addresseeValue", { name: view.application.applicantName }))}
-${row(m(locale, "receipt.amount"), html`<strong class="reference">${formatYen(p.amountYen, locale)}</strong>`)}
-${row(m(locale, "receipt.for"), m(locale, "receipt.forValue", { description: `${lines.join("、")} ${p.breakdown.lines.map((l) => formatYen(l.amountYen, locale)).join("、")}` }))}
-${row(m(locale, "receipt.paidAt"), p.paidAt ? formatDateTime(p.paidAt, locale) : "")}
-${row(m(locale, "receipt.method"), m(locale, `method.${view.paid.method}`))}
-${row(m(locale, "receipt.reference"), view.application.reference)}
-${row(m(locale, "receipt.issuer"), m(locale, "receipt.issuerValue", { department: localize(view.application.departmentName, locale) }))}
+${facts.rows.map((r) => row(r.label, r.emphasis ? html`<strong>${r.value}</strong>` : r.value))}
 </dl>
-${p.refundedYen > 0 ? html`<div class="panel panel--notice"><p>${m(locale, "receipt.refunded", { amount: p.refundedYen.toLocaleString(locale === "ja" ? "ja-JP" : "en-US") })}</p></div>` : ""}
+${refunded ? html`<div class="panel panel--notice"><p>${refunded}</p></div>` : ""}
 <p class="muted">${m(locale, "receipt.note")}</p>
+<p><a href="/payments/${p.id}/receipt.pdf" download>${m(locale, "receipt.pdf")}</a></p>
 </div>`,
   };
 }
