@@ -7,6 +7,7 @@ import type { AppDeps, Module } from "./core/app-deps.ts";
 import type { Config } from "./core/config/config.ts";
 import type { Database } from "./core/db/database.ts";
 import { registerHealth } from "./core/http/health.ts";
+import { postgresRateLimitStore } from "./core/http/rate-limit-store.ts";
 import { createHttpServer } from "./core/http/server.ts";
 import { startWorker, type JobHandler, type Worker } from "./core/jobs/outbox.ts";
 import { createMailer, type Mailer } from "./core/mail/mailer.ts";
@@ -24,6 +25,7 @@ export async function buildApp(config: Config, database: Database, options: { ma
     maxUploadBytes: config.maxUploadBytes,
     resolveActor: sessionResolver(database.db),
     secureCookies: config.baseUrl.startsWith("https:"),
+    rateLimitStore: postgresRateLimitStore(database.db),
   });
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: (m) => http.log.info(m) });
   let worker: Worker | null = null;

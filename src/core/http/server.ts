@@ -11,7 +11,7 @@ import csrf from "@fastify/csrf-protection";
 import formbody from "@fastify/formbody";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
-import rateLimit from "@fastify/rate-limit";
+import rateLimit, { type FastifyRateLimitStoreCtor } from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import { DEFAULT_LOCALE, isLocale, t, type Locale } from "../i18n/index.ts";
@@ -31,6 +31,8 @@ export type HttpOptions = {
   /** Finds who is signed in from the request's cookies (provided by the identity module). */
   resolveActor: (request: FastifyRequest) => Promise<Actor | null>;
   secureCookies: boolean;
+  /** Where rate-limit counters live (shared by all processes); the plugin's in-memory store if absent. */
+  rateLimitStore?: FastifyRateLimitStoreCtor;
 };
 
 declare module "fastify" {
@@ -84,7 +86,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   });
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: options.maxUploadBytes, files: 5, fields: 200 } });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}) });
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",

@@ -3,9 +3,8 @@
  * - per client IP, as route config (`config.rateLimit`), counted before anything else runs;
  * - per e-mail address, counted in the handler once the address is known: failed sign-ins
  *   (a lockout) and link / reset requests.
- * Counters live in this process's memory (the plugin's LocalStore); with several instances
- * behind a load balancer each keeps its own, which multiplies the limits by the instance
- * count but keeps them effective. Keys hold a hash of the address, never the address.
+ * Counters live in the database (core/http/rate-limit-store.ts), shared by every server process,
+ * so a limit holds however many processes serve. Keys hold a hash of the address, never the address.
  */
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
