@@ -7,13 +7,11 @@
  * CAP in through an API with operators' own keys, hazard zones and maps. Routes: see routes/*.ts.
  */
 import type { Db } from "../../core/db/database.ts";
-import { upsertDepartments, createUser } from "../identity/index.ts";
+import { upsertDepartments, createUser, userIdByEmail } from "../identity/index.ts";
 import { fixtureShelterFile, importSheltersFile, type ImportSheltersResult } from "./commands/import-shelters.ts";
 import { registerCommunityMember } from "./commands/register-community-member.ts";
 import { CRISIS_DEPARTMENT } from "./policy.ts";
 import { fillDemoShelterState, residentIdByEmail } from "./queries.ts";
-import { queryRows } from "../../core/db/database.ts";
-import { sql } from "drizzle-orm";
 
 export { parseXmlSafely, assertSafeXml, XmlInputError, DEFAULT_MAX_XML_BYTES } from "./xml/safe-parse.ts";
 export type { SafeXmlOptions, XmlInputReason } from "./xml/safe-parse.ts";
@@ -60,7 +58,7 @@ export type DisasterDemoReport = { evacuation: ImportSheltersResult; emergency: 
  */
 export async function seedDisasterDemo(db: Db): Promise<DisasterDemoReport> {
   await upsertDepartments({ db, items: [{ code: CRISIS_DEPARTMENT, name: { ja: "危機管理室", en: "Crisis Management Office" }, kind: "bureau" }] });
-  const [existing] = await queryRows<{ id: string }>(db, sql`SELECT id FROM users WHERE kind = 'staff' AND lower(email) = ${DISASTER_DEMO_STAFF.email}`);
+  const existing = await userIdByEmail(db, "staff", DISASTER_DEMO_STAFF.email);
   if (!existing) {
     await createUser({
       db, kind: "staff", email: DISASTER_DEMO_STAFF.email, password: DISASTER_DEMO_STAFF.password,

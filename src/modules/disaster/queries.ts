@@ -4,6 +4,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../core/db/database.ts";
+import { userIdByEmail } from "../identity/index.ts";
 
 /** A text[] parameter (one bound array, never spliced into SQL). */
 export function textArray(values: readonly string[]): SQL {
@@ -128,9 +129,9 @@ export async function insertTask(db: Db, input: { incidentId: string; title: str
 export async function incidentTasks(db: Db, incidentId: string): Promise<Task[]> {
   return queryRows<Task>(db, sql`
     SELECT t.id, t.incident_id AS "incidentId", t.title, t.assignee_id AS "assigneeId",
-      CASE WHEN u.id IS NULL THEN NULL ELSE u.family_name || ' ' || u.given_name END AS "assigneeName",
+      u.display_name AS "assigneeName",
       t.status, t.created_at AS "createdAt", t.done_at AS "doneAt"
-    FROM disaster_tasks t LEFT JOIN users u ON u.id = t.assignee_id
+    FROM disaster_tasks t LEFT JOIN identity_people u ON u.id = t.assignee_id
     WHERE t.incident_id = ${incidentId} ORDER BY t.status = 'done', t.created_at`);
 }
 
@@ -146,13 +147,13 @@ export async function completeTask(db: Db, incidentId: string, taskId: string): 
 /** Staff who may be given a task (any staff account that is not disabled), by name. */
 export async function staffDirectory(db: Db): Promise<Array<{ id: string; name: string }>> {
   return queryRows(db, sql`
-    SELECT id, family_name || ' ' || given_name AS name FROM users
-    WHERE kind = 'staff' AND disabled_at IS NULL ORDER BY family_kana, family_name, given_name LIMIT 500`);
+    SELECT id, display_name AS name FROM identity_people
+    WHERE kind = 'staff' AND active ORDER BY sort_key LIMIT 500`);
 }
 
 export async function isStaffUser(db: Db, id: string): Promise<boolean> {
   if (!isUuid(id)) return false;
-  return (await one(db, sql`SELECT 1 FROM users WHERE id = ${id} AND kind = 'staff' AND disabled_at IS NULL`)) !== null;
+  return (await one(db, sql`SELECT 1 FROM identity_people WHERE id = ${id} AND kind = 'staff' AND active`)) !== null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -176,7 +177,7 @@ export type AlertRow = {
 
 const ALERT_COLUMNS = sql`a.id, a.kind, a.template, a.level, a.wards, a.params, a.incident_id AS "incidentId",
   a.jma_entry_id AS "jmaEntryId", a.status, a.auto, a.created_at AS "createdAt", a.decided_at AS "decidedAt",
-  CASE WHEN u.id IS NULL THEN NULL ELSE u.family_name || ' ' || u.given_name END AS "decidedByName"`;
+  u.display_name AS "decidedByName"`;
 
 export async function insertAlert(
   db: Db,
@@ -193,7 +194,7 @@ export async function insertAlert(
 
 export async function findAlert(db: Db, id: string): Promise<AlertRow | null> {
   if (!isUuid(id)) return null;
-  return one<AlertRow>(db, sql`SELECT ${ALERT_COLUMNS} FROM disaster_alerts a LEFT JOIN users u ON u.id = a.decided_by WHERE a.id = ${id}`);
+  return one<AlertRow>(db, sql`SELECT ${ALERT_COLUMNS} FROM disaster_alerts a LEFT JOIN identity_people u ON u.id = a.decided_by WHERE a.id = ${id}`);
 }
 
 /** draft → issued or dismissed, once: false when it was not a draft any more. */
@@ -206,7 +207,7 @@ export async function decideAlert(db: Db, id: string, to: "issued" | "dismissed"
 
 export async function listAlerts(db: Db, options: { status?: AlertRow["status"]; incidentId?: string; limit?: number }): Promise<AlertRow[]> {
   return queryRows<AlertRow>(db, sql`
-    SELECT ${ALERT_COLUMNS} FROM disaster_alerts a LEFT JOIN users u ON u.id = a.decided_by
+    SELECT ${ALERT_COLUMNS} FROM disaster_alerts a LEFT JOIN identity_people u ON u.id = a.decided_by
     WHERE true ${options.status ? sql`AND a.status = ${options.status}` : sql``}
       ${options.incidentId ? sql`AND a.incident_id = ${options.incidentId}` : sql``}
     ORDER BY a.created_at DESC LIMIT ${options.limit ?? 50}`);
@@ -459,8 +460,7 @@ export async function isCommunityMember(db: Db, userId: string): Promise<boolean
 }
 
 export async function residentIdByEmail(db: Db, email: string): Promise<string | null> {
-  const row = await one<{ id: string }>(db, sql`SELECT id FROM users WHERE kind = 'resident' AND lower(email) = lower(${email}) AND disabled_at IS NULL`);
-  return row?.id ?? null;
+  return userIdByEmail(db, "resident", email, { activeOnly: true });
 }
 
 export async function upsertCommunityMember(db: Db, input: { userId: string; organisation: string; wardCode: string; addedBy: string | null }): Promise<void> {
@@ -472,8 +472,8 @@ export async function upsertCommunityMember(db: Db, input: { userId: string; org
 
 export async function listCommunityMembers(db: Db): Promise<Array<{ userId: string; name: string; email: string; organisation: string; wardCode: string; addedAt: Date }>> {
   return queryRows(db, sql`
-    SELECT m.user_id AS "userId", u.family_name || ' ' || u.given_name AS name, u.email, m.organisation, m.ward_code AS "wardCode", m.added_at AS "addedAt"
-    FROM disaster_community_members m JOIN users u ON u.id = m.user_id ORDER BY m.ward_code, m.organisation, u.family_name`);
+    SELECT m.user_id AS "userId", u.display_name AS name, u.email, m.organisation, m.ward_code AS "wardCode", m.added_at AS "addedAt"
+    FROM disaster_community_members m JOIN identity_people u ON u.id = m.user_id ORDER BY m.ward_code, m.organisation, u.sort_key`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -501,11 +501,11 @@ export type FieldReport = {
 };
 
 const REPORT_COLUMNS = sql`r.id, r.idempotency_key AS "idempotencyKey", r.reporter_id AS "reporterId",
-  ru.family_name || ' ' || ru.given_name AS "reporterName", r.category, r.severity, r.description, r.lat, r.lon,
+  ru.display_name AS "reporterName", r.category, r.severity, r.description, r.lat, r.lon,
   r.location_source AS "locationSource", r.ward_code AS "wardCode", r.photo IS NOT NULL AS "hasPhoto", r.status,
-  r.assignee_id AS "assigneeId", CASE WHEN au.id IS NULL THEN NULL ELSE au.family_name || ' ' || au.given_name END AS "assigneeName",
+  r.assignee_id AS "assigneeId", au.display_name AS "assigneeName",
   r.revision, r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
-const REPORT_FROM = sql`disaster_field_reports r JOIN users ru ON ru.id = r.reporter_id LEFT JOIN users au ON au.id = r.assignee_id`;
+const REPORT_FROM = sql`disaster_field_reports r JOIN identity_people ru ON ru.id = r.reporter_id LEFT JOIN identity_people au ON au.id = r.assignee_id`;
 
 export type NewFieldReport = {
   idempotencyKey: string;

@@ -37,7 +37,7 @@ export async function findApplicationForDocuments(db: Db, applicationId: string)
           d.name_ja AS "nameJa", d.name_en AS "nameEn"
         FROM applications a
         JOIN procedures p ON p.id = a.procedure_id
-        JOIN departments d ON d.code = a.department_code
+        JOIN identity_departments d ON d.code = a.department_code
         WHERE a.id = ${applicationId}::uuid`,
   );
   if (!row) return null;
@@ -144,17 +144,17 @@ export async function listFormsOfDepartments(db: Db, departmentCodes: string[]):
   if (departmentCodes.length === 0) return [];
   return queryRows<PdfForm>(
     db,
-    sql`SELECT ${FORM_COLUMNS} FROM pdf_forms f JOIN departments d ON d.code = f.department_code
+    sql`SELECT ${FORM_COLUMNS} FROM pdf_forms f JOIN identity_departments d ON d.code = f.department_code
         WHERE f.department_code IN (${sql.join(departmentCodes.map((c) => sql`${c}`), sql`, `)}) ORDER BY f.created_at DESC`,
   );
 }
 
 export async function listPublishedForms(db: Db): Promise<PdfForm[]> {
-  return queryRows<PdfForm>(db, sql`SELECT ${FORM_COLUMNS} FROM pdf_forms f JOIN departments d ON d.code = f.department_code WHERE f.published ORDER BY d.code, f.title`);
+  return queryRows<PdfForm>(db, sql`SELECT ${FORM_COLUMNS} FROM pdf_forms f JOIN identity_departments d ON d.code = f.department_code WHERE f.published ORDER BY d.code, f.title`);
 }
 
 export async function findForm(db: Db, id: string): Promise<PdfForm | null> {
-  const [row] = await queryRows<PdfForm>(db, sql`SELECT ${FORM_COLUMNS} FROM pdf_forms f JOIN departments d ON d.code = f.department_code WHERE f.id = ${id}::uuid`);
+  const [row] = await queryRows<PdfForm>(db, sql`SELECT ${FORM_COLUMNS} FROM pdf_forms f JOIN identity_departments d ON d.code = f.department_code WHERE f.id = ${id}::uuid`);
   return row ?? null;
 }
 

@@ -13,7 +13,8 @@
  * before starting and submitting and show `sendAssuranceRequired` when it says no.
  */
 import type { Module } from "../../core/app-deps.ts";
-import type { Db } from "../../core/db/database.ts";
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "../../core/db/database.ts";
 import { AppError } from "../../core/http/errors.ts";
 import { DEMO_REQUIREMENTS, type ProcedureRequirement } from "./assurance/levels.ts";
 import { findProcedureRequirement, upsertProcedureRequirement } from "./assurance/queries.ts";
@@ -91,6 +92,18 @@ export async function getResidentProfile(db: Db, userId: string): Promise<Reside
     email: row.email,
     emailVerified: row.emailVerifiedAt !== null,
   };
+}
+
+/**
+ * The id of the account of this kind with this e-mail address (any letter case), or null. Other
+ * modules read people's names through the `identity_people` view (ADR 0020) and find accounts here.
+ *
+ * @example const staffId = await userIdByEmail(db, "staff", "dojima@city.osaka.example");
+ */
+export async function userIdByEmail(db: Db, kind: "resident" | "staff", email: string, options: { activeOnly?: boolean } = {}): Promise<string | null> {
+  const [row] = await queryRows<{ id: string }>(db, sql`
+    SELECT id FROM users WHERE kind = ${kind} AND lower(email) = lower(${email}) AND (${!options.activeOnly} OR disabled_at IS NULL) LIMIT 1`);
+  return row?.id ?? null;
 }
 
 /** What a procedure requires (level 1 and no signature when nothing is configured). */

@@ -9,9 +9,7 @@
  */
 import type { AppDeps, Module } from "../../core/app-deps.ts";
 import type { Db } from "../../core/db/database.ts";
-import { queryRows } from "../../core/db/database.ts";
-import { sql } from "drizzle-orm";
-import { createUser, upsertDepartments } from "../identity/index.ts";
+import { createUser, upsertDepartments, userIdByEmail } from "../identity/index.ts";
 import { importSupportProgrammes } from "./commands/import-support-programmes.ts";
 import { loadCityConfig, type CityConfig } from "./config.ts";
 import { DEMO_DEFINITIONS } from "./demo/definitions.ts";
@@ -62,7 +60,7 @@ export type NavigatorDemoReport = { definitionsCreated: number; programmesCreate
  */
 export async function seedNavigatorDemo(db: Db): Promise<NavigatorDemoReport> {
   await upsertDepartments({ db, items: [NAVIGATOR_DEMO_DEPARTMENT, ECONOMY_DEPARTMENT] });
-  const [existing] = await queryRows<{ id: string }>(db, sql`SELECT id FROM users WHERE kind = 'staff' AND lower(email) = ${NAVIGATOR_DEMO_STAFF.email}`);
+  const existing = await userIdByEmail(db, "staff", NAVIGATOR_DEMO_STAFF.email);
   if (!existing) {
     await createUser({
       db,

@@ -91,8 +91,8 @@ export async function listDefinitionVersions(db: Db, event: string): Promise<Ver
       status: navigatorDefinitions.status,
       updatedAt: navigatorDefinitions.updatedAt,
       publishedAt: navigatorDefinitions.publishedAt,
-      publishedBy: sql<string | null>`(SELECT family_name || ' ' || given_name FROM users WHERE id = ${navigatorDefinitions.publishedBy})`,
-      updatedBy: sql<string | null>`(SELECT family_name || ' ' || given_name FROM users WHERE id = ${navigatorDefinitions.updatedBy})`,
+      publishedBy: sql<string | null>`(SELECT display_name FROM identity_people WHERE id = ${navigatorDefinitions.publishedBy})`,
+      updatedBy: sql<string | null>`(SELECT display_name FROM identity_people WHERE id = ${navigatorDefinitions.updatedBy})`,
     })
     .from(navigatorDefinitions)
     .where(eq(navigatorDefinitions.event, event))
