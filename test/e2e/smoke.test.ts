@@ -1,22 +1,12 @@
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { Browser } from "playwright-core";
-import { assertAccessible, assertNoHorizontalScroll, launchBrowser, newJourney, startServer, type E2eServer } from "./support/browser.ts";
+import { assertAccessible, assertNoHorizontalScroll, newJourney, serverAndBrowser } from "./support/browser.ts";
 
-let server: E2eServer;
-let browser: Browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 test("home page is Japanese, accessible, fits 360 px, and links to the catalogue", async () => {
-  const { context, page } = await newJourney(browser);
-  await page.goto(`${server.baseUrl}/`);
+  const { context, page } = await newJourney(e2e.browser);
+  await page.goto(`${e2e.server.baseUrl}/`);
   assert.equal(await page.getAttribute("html", "lang"), "ja");
   await assertAccessible(page);
   await assertNoHorizontalScroll(page);
@@ -26,8 +16,8 @@ test("home page is Japanese, accessible, fits 360 px, and links to the catalogue
 });
 
 test("the accessibility check itself fails on an inaccessible page", async () => {
-  const { context, page } = await newJourney(browser);
-  await page.goto(`${server.baseUrl}/healthz`);
+  const { context, page } = await newJourney(e2e.browser);
+  await page.goto(`${e2e.server.baseUrl}/healthz`);
   await page.setContent(`<!doctype html><html><head><title>x</title></head><body><main><img src="/static/favicon.svg"><input type="text"></main></body></html>`);
   await assert.rejects(assertAccessible(page, "bad page"), /image-alt|label|html-has-lang/);
   await context.close();

@@ -4,25 +4,16 @@
  * up its case app; a resident finds it by search and submits it; it appears in the case app.
  * Then a notice page is built (an image without alt text is refused) and published.
  */
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { assertAccessible, assertNoHorizontalScroll, launchBrowser, newJourney, startServer, type E2eServer } from "../support/browser.ts";
+import { assertAccessible, assertNoHorizontalScroll, newJourney, serverAndBrowser } from "../support/browser.ts";
 import { DEMO_PASSWORD } from "../../../src/modules/procedures/demo/catalogue.ts";
 
-let server: E2eServer;
-let browser: Browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 async function check(page: Page, name: string, options: { scroll?: boolean } = {}) {
   await assertAccessible(page, name);
@@ -30,7 +21,7 @@ async function check(page: Page, name: string, options: { scroll?: boolean } = {
 }
 
 async function signInStaff(page: Page, email: string) {
-  await page.goto(`${server.baseUrl}/staff/sign-in`);
+  await page.goto(`${e2e.server.baseUrl}/staff/sign-in`);
   await page.getByLabel("メールアドレス").fill(email);
   await page.getByLabel("パスワード").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "ログインする" }).click();
@@ -40,7 +31,7 @@ const save = (page: Page) => page.getByRole("button", { name: "保存する", ex
 
 test("build, review, publish, find, submit and handle a procedure — without JavaScript", async () => {
   // ── The author (a clerk of the ward counter) builds the procedure ──
-  const office = await newJourney(browser);
+  const office = await newJourney(e2e.browser);
   const author = office.page;
   author.setDefaultTimeout(8000);
   await signInStaff(author, "tenma.sakura@staff.example.jp");
@@ -142,11 +133,11 @@ test("build, review, publish, find, submit and handle a procedure — without Ja
   await office.context.close();
 
   // ── The reviewer (a manager of the same department) publishes it and sets up its case app ──
-  const managerJourney = await newJourney(browser, { width: 1280 });
+  const managerJourney = await newJourney(e2e.browser, { width: 1280 });
   const manager = managerJourney.page;
   manager.setDefaultTimeout(8000);
   await signInStaff(manager, "morimoto.yumi@staff.example.jp");
-  await manager.goto(`${server.baseUrl}/staff/builder?state=in_review`);
+  await manager.goto(`${e2e.server.baseUrl}/staff/builder?state=in_review`);
   await check(manager, "builder: in review");
   await manager.getByRole("link", { name: "記念植樹証明書の交付請求" }).click();
   await check(manager, "review");
@@ -177,10 +168,10 @@ test("build, review, publish, find, submit and handle a procedure — without Ja
   assert.match(await manager.locator("main").innerText(), /ケースアプリを保存しました/);
 
   // ── A resident finds it by search and submits it ──
-  const home = await newJourney(browser);
+  const home = await newJourney(e2e.browser);
   const resident = home.page;
   resident.setDefaultTimeout(8000);
-  await resident.goto(`${server.baseUrl}/procedures`);
+  await resident.goto(`${e2e.server.baseUrl}/procedures`);
   await resident.getByLabel("手続きの名前やキーワード").fill("記念樹");
   await resident.getByRole("button", { name: "さがす" }).click();
   await check(resident, "search results");
@@ -212,7 +203,7 @@ test("build, review, publish, find, submit and handle a procedure — without Ja
   await home.context.close();
 
   // ── It appears in the configured case app ──
-  await manager.goto(`${server.baseUrl}/staff/cases?department=ward-counter&procedure=${procedureId}`);
+  await manager.goto(`${e2e.server.baseUrl}/staff/cases?department=ward-counter&procedure=${procedureId}`);
   await check(manager, "case app inbox");
   const row = manager.locator("tbody tr", { hasText: reference });
   assert.match(await row.innerText(), /受付/);
@@ -230,11 +221,11 @@ test("build, review, publish, find, submit and handle a procedure — without Ja
 });
 
 test("a notice page: an image without alt text is refused; the published page is accessible", async () => {
-  const journey = await newJourney(browser);
+  const journey = await newJourney(e2e.browser);
   const staff = journey.page;
   staff.setDefaultTimeout(8000);
   await signInStaff(staff, "morimoto.yumi@staff.example.jp");
-  await staff.goto(`${server.baseUrl}/staff/builder/pages`);
+  await staff.goto(`${e2e.server.baseUrl}/staff/builder/pages`);
   await check(staff, "pages");
   await staff.getByLabel("ページの見出し（日本語）").fill("図書館の臨時休館");
   await staff.getByLabel("ページのID（URLに使われます）").fill("library-closed");
@@ -258,8 +249,8 @@ test("a notice page: an image without alt text is refused; the published page is
   await check(staff, "page published");
   await journey.context.close();
 
-  const visitor = await newJourney(browser);
-  await visitor.page.goto(`${server.baseUrl}/`);
+  const visitor = await newJourney(e2e.browser);
+  await visitor.page.goto(`${e2e.server.baseUrl}/`);
   await check(visitor.page, "home with notices");
   await visitor.page.getByRole("link", { name: "図書館の臨時休館" }).click();
   await check(visitor.page, "notice page");
@@ -268,13 +259,13 @@ test("a notice page: an image without alt text is refused; the published page is
 });
 
 test("with JavaScript: drag and drop reordering, live preview, side-by-side preview frames", async () => {
-  const journey = await newJourney(browser, { javaScriptEnabled: true, width: 1280 });
+  const journey = await newJourney(e2e.browser, { javaScriptEnabled: true, width: 1280 });
   const staff = journey.page;
   staff.setDefaultTimeout(8000);
   const errors: string[] = [];
   staff.on("pageerror", (error) => errors.push(error.message));
   await signInStaff(staff, "nakajima.kenta@staff.example.jp");
-  await staff.goto(`${server.baseUrl}/staff/builder/procedures/new`);
+  await staff.goto(`${e2e.server.baseUrl}/staff/builder/procedures/new`);
   await staff.getByLabel("手続きの名前（日本語）").fill("臨時駐車許可の申請");
   await staff.getByLabel("手続きの名前のよみがな").fill("りんじちゅうしゃきょかのしんせい");
   await staff.getByLabel("手続きのID（URLに使われます）").fill("temporary-parking");

@@ -5,35 +5,21 @@
  * on every page and no horizontal scroll at 360 px.
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { sql } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { queryRows } from "../../../src/core/db/database.ts";
 import { DEMO_RESIDENTS, DEMO_STAFF } from "../../../src/modules/procedures/demo/catalogue.ts";
 import { createApplication, makePaperForm, pdfSig, pdfText, setApplicationStatus } from "../../../src/modules/documents/testing.ts";
-import { assertAccessible, assertNoHorizontalScroll, launchBrowser, newJourney, startServer, type E2eServer } from "../support/browser.ts";
+import { checkPage, newJourney, serverAndBrowser } from "../support/browser.ts";
 
-let server: E2eServer;
-let browser: Browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function check(page: Page, label: string) {
-  await assertAccessible(page, label);
-  await assertNoHorizontalScroll(page);
-}
+const e2e = serverAndBrowser();
 
 const clerk = DEMO_STAFF.find((s) => s.departmentCode === "ward-counter")!;
 const resident = DEMO_RESIDENTS[0]!; // 松本 陽子, with a full profile
 
 async function signIn(page: Page, path: "/staff/sign-in" | "/auth/sign-in", account: { email: string; password: string }) {
-  await page.goto(`${server.baseUrl}${path}`);
+  await page.goto(`${e2e.server.baseUrl}${path}`);
   await page.locator("#email").fill(account.email);
   await page.locator("#password").fill(account.password);
   await page.getByRole("button", { name: "ログインする" }).click();
@@ -42,24 +28,24 @@ async function signIn(page: Page, path: "/staff/sign-in" | "/auth/sign-in", acco
 let formUrl = "";
 
 test("staff register a form and place fields with numbers, without JavaScript", async () => {
-  const { context, page } = await newJourney(browser, { javaScriptEnabled: false });
+  const { context, page } = await newJourney(e2e.browser, { javaScriptEnabled: false });
   await signIn(page, "/staff/sign-in", clerk);
-  await page.goto(`${server.baseUrl}/staff/documents`);
-  await check(page, "staff forms");
+  await page.goto(`${e2e.server.baseUrl}/staff/documents`);
+  await checkPage(page, "staff forms");
   await page.locator("main form button.button").click();
   assert.ok((await page.locator(".error-summary li").count()) >= 2);
-  await check(page, "staff forms errors");
+  await checkPage(page, "staff forms errors");
   await page.locator("#title").fill("住民票の写し等交付請求書");
   await page.locator("#file").setInputFiles({ name: "請求書.pdf", mimeType: "application/pdf", buffer: Buffer.from(await makePaperForm(1)) });
   await page.locator("main form button.button").click();
   assert.match(page.url(), /\/staff\/documents\/forms\/[0-9a-f-]{36}\?done=uploaded$/);
   formUrl = page.url().replace(/\?.*$/, "");
-  await check(page, "builder");
+  await checkPage(page, "builder");
   await page.locator("#add-x").fill("abc");
   await page.locator("#add-y").fill("");
   await page.locator("#add-field button.button").click();
   assert.ok((await page.locator(".error-summary li").count()) >= 2);
-  await check(page, "builder errors");
+  await checkPage(page, "builder errors");
   await page.locator("#add-source").selectOption("name");
   await page.locator("#add-page").fill("1");
   await page.locator("#add-x").fill("145");
@@ -68,12 +54,12 @@ test("staff register a form and place fields with numbers, without JavaScript", 
   await page.locator("#add-field button.button").click();
   assert.match(page.url(), /done=added/);
   await page.goto(`${formUrl}/fill`);
-  await check(page, "counter fill");
+  await checkPage(page, "counter fill");
   await context.close();
 });
 
 test("with JavaScript, a click on the page preview fills in the position", async () => {
-  const { context, page } = await newJourney(browser, { javaScriptEnabled: true, width: 1280 });
+  const { context, page } = await newJourney(e2e.browser, { javaScriptEnabled: true, width: 1280 });
   await signIn(page, "/staff/sign-in", clerk);
   await page.goto(formUrl);
   const svg = page.locator("svg.documents-page").first();
@@ -95,14 +81,14 @@ test("with JavaScript, a click on the page preview fills in the position", async
 });
 
 test("a resident downloads the form with their details printed", async () => {
-  const { context, page } = await newJourney(browser);
+  const { context, page } = await newJourney(e2e.browser);
   await signIn(page, "/auth/sign-in", resident);
   for (const locale of ["ja", "en"]) {
-    await page.goto(`${server.baseUrl}/forms?lang=${locale}`);
-    await check(page, `forms ${locale}`);
+    await page.goto(`${e2e.server.baseUrl}/forms?lang=${locale}`);
+    await checkPage(page, `forms ${locale}`);
   }
   const href = await page.locator("a[href$='/prefilled.pdf']").first().getAttribute("href");
-  const response = await page.request.get(`${server.baseUrl}${href}`);
+  const response = await page.request.get(`${e2e.server.baseUrl}${href}`);
   assert.equal(response.headers()["content-type"], "application/pdf");
   const text = pdfText(await response.body());
   assert.ok(text.includes(`${resident.name.family} ${resident.name.given}`), text);
@@ -111,25 +97,25 @@ test("a resident downloads the form with their details printed", async () => {
 });
 
 test("staff issue a sealed 住民票の写し; the resident downloads it; /verify checks it", async () => {
-  const [user] = await queryRows<{ id: string }>(server.database.db, sql`SELECT id FROM users WHERE kind = 'resident' AND email = ${resident.email}`);
-  const application = await createApplication(server.database.db, { userId: user!.id, applicantName: "松本 陽子" });
-  await setApplicationStatus(server.database.db, application.id, "approved");
+  const [user] = await queryRows<{ id: string }>(e2e.server.database.db, sql`SELECT id FROM users WHERE kind = 'resident' AND email = ${resident.email}`);
+  const application = await createApplication(e2e.server.database.db, { userId: user!.id, applicantName: "松本 陽子" });
+  await setApplicationStatus(e2e.server.database.db, application.id, "approved");
 
-  const staff = await newJourney(browser);
+  const staff = await newJourney(e2e.browser);
   await signIn(staff.page, "/staff/sign-in", clerk);
-  await staff.page.goto(`${server.baseUrl}/staff/documents/applications/${application.id}`);
-  await check(staff.page, "case documents");
+  await staff.page.goto(`${e2e.server.baseUrl}/staff/documents/applications/${application.id}`);
+  await checkPage(staff.page, "case documents");
   await staff.page.locator("main form button.button").click();
   assert.match(staff.page.url(), /done=issued/);
-  await check(staff.page, "case documents issued");
+  await checkPage(staff.page, "case documents issued");
   await staff.context.close();
 
-  const { context, page } = await newJourney(browser);
+  const { context, page } = await newJourney(e2e.browser);
   await signIn(page, "/auth/sign-in", resident);
-  await page.goto(`${server.baseUrl}/my/documents`);
-  await check(page, "my documents");
+  await page.goto(`${e2e.server.baseUrl}/my/documents`);
+  await checkPage(page, "my documents");
   const href = (await page.locator("a[href$='.pdf']").first().getAttribute("href"))!;
-  const pdf = await (await page.request.get(`${server.baseUrl}${href}`)).body();
+  const pdf = await (await page.request.get(`${e2e.server.baseUrl}${href}`)).body();
   assert.match(pdfSig(pdf), /Signature is Valid\./);
   const code = /検証コード\s*([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(pdfText(pdf))![1]!;
   await verifyAsVisitor(code, pdf);
@@ -138,21 +124,21 @@ test("staff issue a sealed 住民票の写し; the resident downloads it; /verif
 
 async function verifyAsVisitor(code: string, pdf: Buffer) {
   for (const locale of ["ja", "en"]) {
-    const { context, page } = await newJourney(browser, { locale: locale === "ja" ? "ja-JP" : "en-GB" });
-    await page.goto(`${server.baseUrl}/verify?lang=${locale}`);
-    await check(page, `verify ${locale}`);
+    const { context, page } = await newJourney(e2e.browser, { locale: locale === "ja" ? "ja-JP" : "en-GB" });
+    await page.goto(`${e2e.server.baseUrl}/verify?lang=${locale}`);
+    await checkPage(page, `verify ${locale}`);
     await page.locator("#code").fill("12");
     await page.locator("main form button.button").click();
-    await check(page, `verify error ${locale}`);
+    await checkPage(page, `verify error ${locale}`);
     await page.locator("#code").fill(code.toLowerCase());
     await page.locator("main form button.button").click();
     assert.match(page.url(), /\/verify\/[0-9A-Z]{16}$/);
-    await check(page, `verify result ${locale}`);
+    await checkPage(page, `verify result ${locale}`);
     assert.ok(!(await page.content()).includes("松本"));
     await page.locator("#file").setInputFiles({ name: "住民票.pdf", mimeType: "application/pdf", buffer: pdf });
     await page.locator("main form button.button").click();
     assert.equal(await page.locator(".panel--success").first().isVisible(), true);
-    await check(page, `verify file ${locale}`);
+    await checkPage(page, `verify file ${locale}`);
     await context.close();
   }
 }

@@ -1,17 +1,12 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import type { Browser, Page } from "playwright-core";
-import { assertAccessible, assertNoHorizontalScroll, launchBrowser, newJourney, startServer, type E2eServer } from "../support/browser.ts";
+import type { Browser } from "playwright-core";
+import { checkPage, launchBrowser, newJourney, startServer, type E2eServer } from "../support/browser.ts";
 
 let server: E2eServer;
 let browser: Browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.stop(); });
-
-async function check(page: Page, label: string) {
-  await assertAccessible(page, label);
-  await assertNoHorizontalScroll(page);
-}
 
 test("identity pages are accessible at 360 px without JavaScript", async () => {
   for (const locale of ["ja", "en"]) {
@@ -20,15 +15,15 @@ test("identity pages are accessible at 360 px without JavaScript", async () => {
     const u = (p: string) => `${server.baseUrl}${p}${p.includes("?") ? "&" : "?"}lang=${locale}`;
     for (const path of ["/auth/sign-in", "/auth/sign-up", "/auth/link", "/auth/reset", "/staff/sign-in", "/auth/link/sent", "/auth/link/xyz"]) {
       await page.goto(u(path));
-      await check(page, path);
+      await checkPage(page, path);
     }
     await page.goto(u("/auth/sign-up"));
     await page.getByRole("button", { name: locale === "ja" ? "アカウントを作成する" : "Create an account" }).click();
     assert.equal(await page.locator(".error-summary li").count(), 6);
-    await check(page, "sign-up errors");
+    await checkPage(page, "sign-up errors");
     await page.goto(u("/auth/sign-in"));
     await page.getByRole("button", { name: locale === "ja" ? "ログインする" : "Sign in" }).click();
-    await check(page, "sign-in errors");
+    await checkPage(page, "sign-in errors");
     // sign up for real
     await page.goto(u("/auth/sign-up"));
     await page.getByLabel(locale === "ja" ? "メールアドレス" : "Email address").fill(`a11y-${locale}@example.jp`);
@@ -39,15 +34,15 @@ test("identity pages are accessible at 360 px without JavaScript", async () => {
     await page.locator("#givenKana").fill("はなこ");
     await page.locator("button.button").click();
     assert.match(page.url(), /\/my\/profile\?welcome=1/);
-    await check(page, "profile");
+    await checkPage(page, "profile");
     await page.goto(u("/my/profile/edit"));
-    await check(page, "profile edit");
+    await checkPage(page, "profile edit");
     await page.locator("#birthYear").fill("1990");
     await page.locator("#birthMonth").fill("2");
     await page.locator("#birthDay").fill("31");
     await page.locator("#postalCode").fill("12");
     await page.locator("button.button").click();
-    await check(page, "profile edit errors");
+    await checkPage(page, "profile edit errors");
     await page.getByRole("button", { name: locale === "ja" ? "ログアウト" : "Sign out" }).click();
     assert.equal(new URL(page.url()).pathname, "/");
     await page.goto(u("/staff/sign-in"));
@@ -55,7 +50,7 @@ test("identity pages are accessible at 360 px without JavaScript", async () => {
     await page.locator("#password").fill("machi-demo-2026");
     await page.locator("button.button").click();
     await page.goto(u("/staff/account"));
-    await check(page, "staff account");
+    await checkPage(page, "staff account");
     await context.close();
   }
 });

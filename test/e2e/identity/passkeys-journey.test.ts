@@ -8,7 +8,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
 import { seedIdentityDemo, setProcedureRequirement } from "../../../src/modules/identity/index.ts";
-import { assertAccessible, assertNoHorizontalScroll, launchBrowser, newJourney, startServer, type E2eServer } from "../support/browser.ts";
+import { assertAccessible, assertNoHorizontalScroll, checkPage, launchBrowser, newJourney, startServer, type E2eServer } from "../support/browser.ts";
 
 let server: E2eServer;
 let browser: Browser;
@@ -26,11 +26,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function check(page: Page, label: string) {
-  await assertAccessible(page, label);
-  await assertNoHorizontalScroll(page);
-}
 
 /**
  * With JavaScript on, measured in the page: a second DevTools session (assertNoHorizontalScroll's)
@@ -96,25 +91,25 @@ test("without JavaScript the pages say what to do; assurance and signature pages
     assert.equal(await page.getByRole("button", { name: locale === "ja" ? "パスキーでログイン" : "Sign in with a passkey" }).count(), 0);
     assert.equal(await page.locator("[data-passkey-form]").isHidden(), true);
     assert.equal(await page.locator("[data-passkey-fallback]").isVisible(), true);
-    await check(page, `sign-in without JavaScript (${locale})`);
+    await checkPage(page, `sign-in without JavaScript (${locale})`);
 
     await signUp(page, `no-js-${locale}@example.jp`);
-    await check(page, `profile without JavaScript (${locale})`);
+    await checkPage(page, `profile without JavaScript (${locale})`);
     await page.goto(`${base}/procedures/child-medical-subsidy`);
     await page.locator("form[action='/procedures/child-medical-subsidy/start'] button").click();
     await page.locator("h1").waitFor();
     assert.match(await page.locator("h1").innerText(), locale === "ja" ? /本人確認のレベルが足りません/ : /identity assurance level is too low/);
-    await check(page, `assurance required (${locale})`);
+    await checkPage(page, `assurance required (${locale})`);
 
     await page.goto(`${base}/procedures/residence-certificate`);
     await page.locator("form[action='/procedures/residence-certificate/start'] button").click();
     await page.waitForURL(/\/drafts\//);
     const draftId = /\/drafts\/([0-9a-f-]{36})/.exec(page.url())![1]!;
     await page.goto(`${base}/drafts/${draftId}/signature`);
-    await check(page, `signature page (${locale})`);
+    await checkPage(page, `signature page (${locale})`);
     await page.getByRole("button", { name: locale === "ja" ? "署名を確認する" : "Check the signature" }).click();
     await page.locator(".error-summary").waitFor();
-    await check(page, `signature page with an error (${locale})`);
+    await checkPage(page, `signature page with an error (${locale})`);
     await context.close();
   }
 });

@@ -1,28 +1,19 @@
 /**
- * The two journeys of the foundation issue, in a real browser without JavaScript at 360 px,
+ * The two journeys of the foundation issue, in a real e2e.browser without JavaScript at 360 px,
  * with an axe-core check on every page visited:
  *   resident: sign up → draft → (another device) resume → submit → status
  *   staff: process → request correction → resident corrects → approve → resident sees 完了
  */
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { DEMO_PASSWORD } from "../../../src/modules/procedures/demo/catalogue.ts";
-import { assertAccessible, assertNoHorizontalScroll, launchBrowser, newJourney, startServer, type E2eServer } from "../support/browser.ts";
+import { assertAccessible, assertNoHorizontalScroll, newJourney, serverAndBrowser } from "../support/browser.ts";
 
-let server: E2eServer;
-let browser: Browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 const visited: string[] = [];
 async function check(page: Page, name: string): Promise<void> {
@@ -38,12 +29,12 @@ test("sign up, draft, resume on another device, submit; staff correct and approv
   const password = "e2e-password-2026";
 
   // — Resident, phone 1: sign up and start a draft.
-  const phone1 = await newJourney(browser);
+  const phone1 = await newJourney(e2e.browser);
   let page = phone1.page;
   page.setDefaultTimeout(8000);
-  await page.goto(`${server.baseUrl}/`);
+  await page.goto(`${e2e.server.baseUrl}/`);
   await check(page, "home");
-  await page.goto(`${server.baseUrl}/auth/sign-up`);
+  await page.goto(`${e2e.server.baseUrl}/auth/sign-up`);
   await check(page, "sign-up");
   await page.getByLabel("メールアドレス").fill(email);
   await page.locator("#password").fill(password);
@@ -54,7 +45,7 @@ test("sign up, draft, resume on another device, submit; staff correct and approv
   await page.getByRole("button", { name: "アカウントを作成する" }).click();
   await check(page, "after sign-up");
 
-  await page.goto(`${server.baseUrl}/procedures?q=${encodeURIComponent("じゅうみんひょう")}`);
+  await page.goto(`${e2e.server.baseUrl}/procedures?q=${encodeURIComponent("じゅうみんひょう")}`);
   await check(page, "search results");
   await page.getByRole("link", { name: "住民票の写し交付請求" }).click();
   await check(page, "procedure page");
@@ -77,10 +68,10 @@ test("sign up, draft, resume on another device, submit; staff correct and approv
   await phone1.context.close();
 
   // — Resident, phone 2 (another device): sign in, resume, finish, submit.
-  const phone2 = await newJourney(browser);
+  const phone2 = await newJourney(e2e.browser);
   page = phone2.page;
   page.setDefaultTimeout(8000);
-  await page.goto(`${server.baseUrl}/auth/sign-in?next=%2Fmy`);
+  await page.goto(`${e2e.server.baseUrl}/auth/sign-in?next=%2Fmy`);
   await check(page, "sign-in");
   await page.getByLabel("メールアドレス").fill(email);
   await page.getByLabel("パスワード").fill(password);
@@ -118,16 +109,16 @@ test("sign up, draft, resume on another device, submit; staff correct and approv
   assert.match(await page.locator("main").innerText(), /受付/);
 
   // — Staff: find the case, start review, request a correction of the phone number.
-  const office = await newJourney(browser, { width: 1280 });
+  const office = await newJourney(e2e.browser, { width: 1280 });
   const staff = office.page;
   staff.setDefaultTimeout(8000);
-  await staff.goto(`${server.baseUrl}/staff/sign-in`);
+  await staff.goto(`${e2e.server.baseUrl}/staff/sign-in`);
   await check(staff, "staff sign-in");
   await staff.getByLabel("メールアドレス").fill("tenma.sakura@staff.example.jp");
   await staff.getByLabel("パスワード").fill(DEMO_PASSWORD);
   await staff.getByRole("button", { name: "ログインする" }).click();
   await check(staff, "staff home");
-  await staff.goto(`${server.baseUrl}/staff/cases?department=ward-counter&q=${reference}`);
+  await staff.goto(`${e2e.server.baseUrl}/staff/cases?department=ward-counter&q=${reference}`);
   await check(staff, "inbox filtered");
   await staff.getByRole("link", { name: reference }).click();
   await check(staff, "case page");

@@ -11,7 +11,7 @@ import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { seedPaymentsDemo, TEST_CARDS } from "../../../src/modules/payments/index.ts";
 import { DEMO_PASSWORD } from "../../../src/modules/procedures/demo/catalogue.ts";
-import { assertAccessible, assertNoHorizontalScroll, launchBrowser, newJourney, startServer, type E2eServer } from "../support/browser.ts";
+import { checkPage, launchBrowser, newJourney, startServer, type E2eServer } from "../support/browser.ts";
 
 let server: E2eServer;
 let browser: Browser;
@@ -24,11 +24,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function check(page: Page, name: string) {
-  await assertAccessible(page, name);
-  await assertNoHorizontalScroll(page);
-}
 
 const next = (page: Page) => page.getByRole("button", { name: "次へ進む" }).click();
 
@@ -70,28 +65,28 @@ test("a resident pays 600円 for 2 copies of 住民票 with a 3-D Secure card an
   paymentUrl = page.url().replace(/\?.*$/, "");
   await assert.doesNotReject(page.getByRole("heading", { name: "お支払い方法を選んでください" }).waitFor());
   assert.match(await page.locator("main").innerText(), /300円 × 2通 = 600円/);
-  await check(page, "01-pay");
+  await checkPage(page, "01-pay");
   await page.getByRole("button", { name: "お支払いに進む" }).click();
-  await check(page, "02-pay-error");
+  await checkPage(page, "02-pay-error");
   assert.equal(await page.locator(".error-summary li").count(), 1);
   await page.getByLabel("クレジットカード").check();
   await page.getByRole("button", { name: "お支払いに進む" }).click();
 
   // The provider's card page (sandbox).
   assert.match(page.url(), /\/payments\/sandbox\/pay\/sbx_ch_/);
-  await check(page, "03-card");
+  await checkPage(page, "03-card");
   await page.getByLabel("カード番号").fill("4000 0000 0000 3220");
   await page.getByRole("button", { name: "600円を支払う" }).click();
 
   // 3-D Secure.
   assert.match(page.url(), /\/payments\/sandbox\/3ds\/sbx_ch_/);
-  await check(page, "04-3ds");
+  await checkPage(page, "04-3ds");
   await page.getByRole("button", { name: "認証する" }).click();
 
   // Back on our site: the result.
   assert.equal(page.url(), `${paymentUrl}/done`);
   await page.getByRole("heading", { name: "お支払いが完了しました" }).waitFor();
-  await check(page, "05-done");
+  await checkPage(page, "05-done");
   await page.getByRole("link", { name: "領収書を表示する" }).click();
   assert.equal(page.url(), `${paymentUrl}/receipt`);
   const receipt = await page.locator("main").innerText();
@@ -99,12 +94,12 @@ test("a resident pays 600円 for 2 copies of 住民票 with a 3-D Secure card an
   assert.match(receipt, /R-\d{8}-\d{6}/);
   assert.match(receipt, /600円/);
   assert.match(receipt, /松本 陽子 様/);
-  await check(page, "06-receipt");
+  await checkPage(page, "06-receipt");
   await page.getByRole("link", { name: "申請の内容を見る" }).click();
   const application = await page.locator("main").innerText();
   assert.match(application, /支払い済み/);
   assert.match(application, /手数料 600円 のお支払いを確認しました/);
-  await check(page, "07-application");
+  await checkPage(page, "07-application");
   assert.ok(TEST_CARDS.threeDSecure.endsWith("3220"));
   await context.close();
 });
@@ -118,20 +113,20 @@ test("staff refund 300円 of it and see the day's reconciliation", async () => {
   await page.getByLabel("パスワード").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "ログインする", exact: true }).click();
   await page.goto(`${server.baseUrl}/staff/payments`);
-  await check(page, "11-staff-payments");
+  await checkPage(page, "11-staff-payments");
   await page.goto(paymentUrl.replace("/payments/", "/staff/payments/"));
-  await check(page, "12-staff-payment");
+  await checkPage(page, "12-staff-payment");
   await page.getByLabel("返金する金額（円）").fill("300");
   await page.getByRole("button", { name: "返金する" }).click();
-  await check(page, "13-refund-errors");
+  await checkPage(page, "13-refund-errors");
   assert.equal(await page.locator(".error-summary li").count(), 1);
   await page.getByLabel("返金の理由").fill("1通分を取り消したため");
   await page.getByRole("button", { name: "返金する" }).click();
   assert.match(await page.locator("main").innerText(), /300円を返金しました/);
-  await check(page, "14-refunded");
+  await checkPage(page, "14-refunded");
   await page.getByRole("link", { name: "手数料の収納" }).click();
   await page.getByRole("link", { name: "日次の突合（消込）" }).click();
   assert.match(await page.locator("main").innerText(), /すべて一致しました/);
-  await check(page, "15-reconciliation");
+  await checkPage(page, "15-reconciliation");
   await context.close();
 });

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import assert from "node:assert/strict";
+import { after, before } from "node:test";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { buildApp, type App } from "../../../src/app.ts";
 import { loadConfig } from "../../../src/core/config/config.ts";
@@ -114,4 +115,39 @@ export async function assertNoHorizontalScroll(page: Page): Promise<void> {
   } finally {
     await session.detach();
   }
+}
+
+/** What every page of a journey passes: the axe check and no horizontal scroll at the journey's width. */
+export async function checkPage(page: Page, label: string): Promise<void> {
+  await assertAccessible(page, label);
+  await assertNoHorizontalScroll(page);
+}
+
+/**
+ * One server (fresh database, demo data) and one browser for the tests of a file: started before
+ * them, stopped after them.
+ *
+ * @example const e2e = serverAndBrowser(); test("…", async () => { const { page } = await newJourney(e2e.browser); await page.goto(e2e.server.baseUrl); });
+ */
+export function serverAndBrowser(env: Record<string, string> = {}): { readonly server: E2eServer; readonly browser: Browser } {
+  let server: E2eServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = await startServer(env);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error("the e2e server starts in before()");
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error("the browser starts in before()");
+      return browser;
+    },
+  };
 }
