@@ -19,6 +19,7 @@ import {
   type ProcedureDetails,
 } from "./tables.ts";
 import { versionDefinition } from "./version-definitions.ts";
+import { runStatement, statement } from "../../core/db/statements.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Catalogue
@@ -231,20 +232,23 @@ export type DraftView = {
 };
 
 /** The draft's row and procedure; the form definition comes from versionDefinition (unchanging per version). */
-function draftViewSql(where: SQL, lock: boolean): SQL {
-  return sql`SELECT d.id, d.user_id AS "userId", d.answers, d.pending, d.current_page AS "currentPage",
-                    d.updated_at AS "updatedAt", d.submitted_at AS "submittedAt",
-                    d.procedure_version_id AS "procedureVersionId",
-                    p.id AS "procedureId", p.slug AS "procedureSlug", p.title AS "procedureTitle",
-                    p.department_code AS "departmentCode", p.details -> 'processingTime' AS "processingTime",
-                    a.id AS "applicationId"
-             FROM drafts d
-             JOIN procedure_versions v ON v.id = d.procedure_version_id
-             JOIN procedures p ON p.id = v.procedure_id
-             LEFT JOIN applications a ON a.draft_id = d.id
-             WHERE ${where}
-             ${lock ? sql`FOR UPDATE OF d` : sql``}`;
+function draftViewText(lock: boolean): string {
+  return `SELECT d.id, d.user_id AS "userId", d.answers, d.pending, d.current_page AS "currentPage",
+                 d.updated_at AS "updatedAt", d.submitted_at AS "submittedAt",
+                 d.procedure_version_id AS "procedureVersionId",
+                 p.id AS "procedureId", p.slug AS "procedureSlug", p.title AS "procedureTitle",
+                 p.department_code AS "departmentCode", p.details -> 'processingTime' AS "processingTime",
+                 a.id AS "applicationId"
+          FROM drafts d
+          JOIN procedure_versions v ON v.id = d.procedure_version_id
+          JOIN procedures p ON p.id = v.procedure_id
+          LEFT JOIN applications a ON a.draft_id = d.id
+          WHERE d.id = $1 AND d.user_id = $2
+          ${lock ? "FOR UPDATE OF d" : ""}`;
 }
+// Every draft request reads its draft: prepared once per connection.
+const FIND_DRAFT = statement("procedures.find_draft", draftViewText(false));
+const LOCK_DRAFT = statement("procedures.lock_draft", draftViewText(true));
 
 async function withDefinition(db: Db, row: Omit<DraftView, "definition"> | undefined): Promise<DraftView | null> {
   if (!row) return null;
@@ -255,13 +259,13 @@ async function withDefinition(db: Db, row: Omit<DraftView, "definition"> | undef
 
 /** A draft of this resident with its form definition and procedure; null when not theirs. */
 export async function findDraftForUser(db: Db, draftId: string, userId: string): Promise<DraftView | null> {
-  const [row] = await queryRows<Omit<DraftView, "definition">>(db, draftViewSql(sql`d.id = ${draftId} AND d.user_id = ${userId}`, false));
+  const [row] = await runStatement<Omit<DraftView, "definition">>(db, FIND_DRAFT, [draftId, userId]);
   return withDefinition(db, row);
 }
 
 /** The same, locking the draft row until the end of the transaction. */
 export async function lockDraftForUser(tx: Db, draftId: string, userId: string): Promise<DraftView | null> {
-  const [row] = await queryRows<Omit<DraftView, "definition">>(tx, draftViewSql(sql`d.id = ${draftId} AND d.user_id = ${userId}`, true));
+  const [row] = await runStatement<Omit<DraftView, "definition">>(tx, LOCK_DRAFT, [draftId, userId]);
   return withDefinition(tx, row);
 }
 
@@ -278,6 +282,29 @@ export async function updateDraft(
 
 export async function markDraftSubmitted(tx: Db, draftId: string, answers: Answers): Promise<void> {
   await tx.update(drafts).set({ answers, pending: {}, submittedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(drafts.id, draftId));
+}
+
+const MARK_SUBMITTED_IF_UNCHANGED = statement(
+  "procedures.mark_draft_submitted_if_unchanged",
+  `UPDATE drafts SET answers = $1::jsonb, pending = '{}'::jsonb, submitted_at = now(), updated_at = now()
+    WHERE id = $2 AND user_id = $3 AND submitted_at IS NULL AND updated_at = $4::timestamptz
+    RETURNING id`,
+);
+
+/**
+ * Marks the resident's draft submitted with these answers, only if it is unsubmitted and still as
+ * read at `updatedAt` (its updated_at exactly as read); true when it did (the row is then locked
+ * until the end of the transaction).
+ */
+export async function markDraftSubmittedIfUnchanged(
+  tx: Db,
+  draft: { draftId: string; userId: string; updatedAt: Date | string; answers: Answers },
+): Promise<boolean> {
+  // Raw reads keep timestamps as PostgreSQL wrote them (microseconds); a Date has only milliseconds
+  // and then never matches — the caller's locking path still answers.
+  const updatedAt = draft.updatedAt instanceof Date ? draft.updatedAt.toISOString() : draft.updatedAt;
+  const rows = await runStatement(tx, MARK_SUBMITTED_IF_UNCHANGED, [JSON.stringify(draft.answers), draft.draftId, draft.userId, updatedAt]);
+  return rows.length === 1;
 }
 
 export type DraftListItem = { id: string; procedureTitle: LocalizedText; procedureSlug: string; updatedAt: Date };
@@ -298,12 +325,28 @@ export async function listOpenDrafts(db: Db, userId: string): Promise<DraftListI
 // ---------------------------------------------------------------------------------------------
 // Applications
 
+const INSERT_SUBMITTED_APPLICATION = statement(
+  "procedures.insert_submitted_application",
+  `WITH app AS (
+     INSERT INTO applications (reference, draft_id, user_id, procedure_id, procedure_version_id, department_code, applicant_name, answers, status)
+     VALUES ((SELECT $1::text || CASE WHEN s.n < 1000000 THEN lpad(s.n::text, 6, '0') ELSE s.n::text END
+                FROM (SELECT nextval('application_reference_seq') AS n) AS s),
+             $2, $3, $4, $5, $6, $7, $8::jsonb, 'received')
+     RETURNING id, reference, submitted_at
+   ), submitted AS (
+     INSERT INTO application_events (application_id, actor_id, type, from_status, to_status, message, internal, data)
+     SELECT app.id, $3, 'submitted', NULL, 'received', NULL, false, '{}'::jsonb FROM app
+   )
+   SELECT id, reference, submitted_at AS "submittedAt" FROM app`,
+);
+
 /**
- * Inserts a received application with its 受付番号: `YYYYMMDD-` (the given day) and the next
- * number of application_reference_seq, at least 6 digits (20261126-000042), taken in the same
- * statement.
+ * Inserts a received application with its 受付番号 — `YYYYMMDD-` (the given day) and the next
+ * number of application_reference_seq, at least 6 digits (20261126-000042) — and its history
+ * entry 'submitted' by the resident (the row recordEvent writes for it), in one statement. The
+ * caller announces the event to integrations (announceEvent in history.ts).
  */
-export async function insertApplication(
+export async function insertSubmittedApplication(
   tx: Db,
   values: {
     /** The day of the 受付番号, "YYYY-MM-DD" (Japan time). */
@@ -317,15 +360,18 @@ export async function insertApplication(
     answers: Answers;
   },
 ): Promise<{ id: string; reference: string; submittedAt: Date }> {
-  const { referenceDate, ...columns } = values;
-  const prefix = `${referenceDate.replace(/-/g, "")}-`;
-  const reference = sql`(SELECT ${prefix} || CASE WHEN s.n < 1000000 THEN lpad(s.n::text, 6, '0') ELSE s.n::text END
-                         FROM (SELECT nextval('application_reference_seq') AS n) AS s)`;
-  const [row] = await tx
-    .insert(applications)
-    .values({ ...columns, reference, status: "received" })
-    .returning({ id: applications.id, reference: applications.reference, submittedAt: applications.submittedAt });
-  return row!;
+  const [row] = await runStatement<{ id: string; reference: string; submittedAt: string }>(tx, INSERT_SUBMITTED_APPLICATION, [
+    `${values.referenceDate.replace(/-/g, "")}-`,
+    values.draftId,
+    values.userId,
+    values.procedureId,
+    values.procedureVersionId,
+    values.departmentCode,
+    values.applicantName,
+    JSON.stringify(values.answers),
+  ]);
+  // As drizzle maps a timestamptz column (the text PostgreSQL sent, read by Date).
+  return { id: row!.id, reference: row!.reference, submittedAt: new Date(row!.submittedAt) };
 }
 
 export type ApplicationView = {

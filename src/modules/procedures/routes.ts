@@ -562,6 +562,7 @@ export function proceduresRoutes(app: FastifyInstance, deps: AppDeps): void {
       db,
       actor,
       draftId: draft.id,
+      draft,
       ...(declaration ? { declaration } : {}),
       locale: request.locale,
       baseUrl: deps.config.baseUrl,
