@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../../core/db/database.ts";
+import { runStatement, statement } from "../../../core/db/statements.ts";
 import { clampLevel, DEFAULT_REQUIREMENT, type AssuranceLevel, type AssuranceMethod, type ProcedureRequirement, type SignatureRule } from "./levels.ts";
 
 export type SessionAssuranceRow = {
@@ -76,29 +77,31 @@ export async function findProcedureRequirement(db: Db, procedureSlug: string): P
  * What a procedure requires and the session's levels, in one round trip (the start and submit
  * checks need both): the same rows as findProcedureRequirement and findSessionAssurance.
  */
+const REQUIREMENT_AND_SESSION_ASSURANCE = statement(
+  "identity.requirement_and_session_assurance",
+  `SELECT r.required_level, r.signature, s.account_level, s.auth_level, s.auth_method, s.has_passkey
+     FROM (SELECT 1) AS one
+     LEFT JOIN procedure_assurance_requirements r ON r.procedure_slug = $1
+     LEFT JOIN LATERAL (
+       SELECT u.assurance_level AS account_level, s.auth_level, s.auth_method,
+              EXISTS (SELECT 1 FROM passkey_credentials c WHERE c.user_id = u.id) AS has_passkey
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $2) s ON true`,
+);
+
 export async function findRequirementAndSessionAssurance(
   db: Db,
   procedureSlug: string,
   sessionTokenHash: string,
 ): Promise<{ requirement: ProcedureRequirement; session: SessionAssuranceRow | null }> {
-  const [row] = await queryRows<{
+  const [row] = await runStatement<{
     required_level: number | null;
     signature: SignatureRule | null;
     account_level: number | null;
     auth_level: number | null;
     auth_method: SessionAssuranceRow["sessionMethod"] | null;
     has_passkey: boolean | null;
-  }>(
-    db,
-    sql`SELECT r.required_level, r.signature, s.account_level, s.auth_level, s.auth_method, s.has_passkey
-          FROM (SELECT 1) AS one
-          LEFT JOIN procedure_assurance_requirements r ON r.procedure_slug = ${procedureSlug}
-          LEFT JOIN LATERAL (
-            SELECT u.assurance_level AS account_level, s.auth_level, s.auth_method,
-                   EXISTS (SELECT 1 FROM passkey_credentials c WHERE c.user_id = u.id) AS has_passkey
-              FROM sessions s JOIN users u ON u.id = s.user_id
-             WHERE s.token_hash = ${sessionTokenHash}) s ON true`,
-  );
+  }>(db, REQUIREMENT_AND_SESSION_ASSURANCE, [procedureSlug, sessionTokenHash]);
   const requirement = row?.required_level != null ? { requiredLevel: clampLevel(row.required_level), signature: row.signature! } : DEFAULT_REQUIREMENT;
   const session =
     row?.account_level != null
