@@ -6,7 +6,8 @@
  */
 import { sql } from "drizzle-orm";
 import { bigserial, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import { queryRows, type Db } from "../db/database.ts";
+import type { Db } from "../db/database.ts";
+import { runStatement, statement } from "../db/statements.ts";
 
 export const outbox = pgTable("outbox", {
   id: bigserial("id", { mode: "number" }).primaryKey(),
@@ -23,16 +24,31 @@ export const outbox = pgTable("outbox", {
 
 export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
 
+// The worker runs these for every job (a receipt e-mail per submission): prepared once per connection.
+const CLAIM = statement(
+  "outbox.claim",
+  `UPDATE outbox SET run_at = now() + make_interval(secs => $1)
+    WHERE id = (
+      SELECT id FROM outbox
+      WHERE status = 'pending' AND run_at <= now()
+      ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+    RETURNING id, topic, payload, attempts`,
+);
+const MARK_DONE = statement("outbox.mark_done", "UPDATE outbox SET status = 'done', attempts = attempts + 1, done_at = now() WHERE id = $1");
+
 const MAX_ATTEMPTS = 8;
 /** How long a claimed job is hidden from other workers while its handler runs. */
 const LEASE_SECONDS = 300;
 
 /** Queues a job in the caller's transaction. */
+// Every submission queues its receipt here: a prepared statement, not a query builder chain.
+const ENQUEUE = statement(
+  "outbox.enqueue",
+  "INSERT INTO outbox (topic, payload, idempotency_key) VALUES ($1, $2::jsonb, $3) ON CONFLICT (idempotency_key) DO NOTHING",
+);
+
 export async function enqueue(tx: Db, topic: string, payload: Record<string, unknown>, idempotencyKey?: string): Promise<void> {
-  await tx
-    .insert(outbox)
-    .values({ topic, payload, idempotencyKey: idempotencyKey ?? null })
-    .onConflictDoNothing({ target: outbox.idempotencyKey });
+  await runStatement(tx, ENQUEUE, [topic, JSON.stringify(payload), idempotencyKey ?? null]);
 }
 
 /** Seconds to wait before attempt n+1: 2, 4, 8 … capped at one hour. */
@@ -64,13 +80,7 @@ function createRunner(db: Db, handlers: Record<string, JobHandler>, options: Wor
    * COMMIT: the same lock and lease in one round trip.)
    */
   async function claim(): Promise<ClaimedJob | undefined> {
-    const [job] = await queryRows<ClaimedJob>(db, sql`
-      UPDATE outbox SET run_at = now() + make_interval(secs => ${LEASE_SECONDS})
-      WHERE id = (
-        SELECT id FROM outbox
-        WHERE status = 'pending' AND run_at <= now()
-        ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-      RETURNING id, topic, payload, attempts`);
+    const [job] = await runStatement<ClaimedJob>(db, CLAIM, [LEASE_SECONDS]);
     return job;
   }
 
@@ -82,7 +92,7 @@ function createRunner(db: Db, handlers: Record<string, JobHandler>, options: Wor
     try {
       if (!handler) throw new Error(`No handler for topic ${job.topic}`);
       await handler(job.payload);
-      await db.execute(sql`UPDATE outbox SET status = 'done', attempts = attempts + 1, done_at = now() WHERE id = ${id}`);
+      await runStatement(db, MARK_DONE, [id]);
     } catch (error) {
       options.onError?.(error, { id, topic: job.topic });
       const attempts = job.attempts + 1;

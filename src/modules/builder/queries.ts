@@ -7,6 +7,7 @@
  */
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../core/db/database.ts";
+import { runStatement, statement } from "../../core/db/statements.ts";
 import type { LocalizedText } from "../../core/i18n/index.ts";
 import { normalizeForSearch } from "../../core/text/japanese.ts";
 import type { FormDefinition } from "../procedures/index.ts";
@@ -253,13 +254,17 @@ export async function auditTrail(db: Db, objectType: string, objectId: string, l
 
 export type CaseAppRow = { procedureId: string; departmentCode: string; config: CaseAppConfig; revision: number; updatedAt: Date };
 
+// Every submission looks for its procedure's case app: prepared once per connection.
+const FIND_CASE_APP = statement(
+  "builder.find_case_app",
+  `SELECT procedure_id AS "procedureId", department_code AS "departmentCode", config, revision, updated_at AS "updatedAt"
+     FROM builder_case_apps WHERE procedure_id = $1 LIMIT 1`,
+);
+
 export async function findCaseApp(db: Db, procedureId: string): Promise<CaseAppRow | null> {
-  const [row] = await db
-    .select({ procedureId: caseApps.procedureId, departmentCode: caseApps.departmentCode, config: caseApps.config, revision: caseApps.revision, updatedAt: caseApps.updatedAt })
-    .from(caseApps)
-    .where(eq(caseApps.procedureId, procedureId))
-    .limit(1);
-  return row ?? null;
+  const [row] = await runStatement<Omit<CaseAppRow, "updatedAt"> & { updatedAt: string }>(db, FIND_CASE_APP, [procedureId]);
+  // As drizzle maps a timestamptz column (the text PostgreSQL sent, read by Date).
+  return row ? { ...row, updatedAt: new Date(row.updatedAt) } : null;
 }
 
 /** Creates or replaces a case app when it is still at `revision` (0 = none yet); the new revision or null. */

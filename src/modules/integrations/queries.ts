@@ -9,6 +9,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../core/db/database.ts";
+import { runStatement, statement } from "../../core/db/statements.ts";
 import type { LocalizedText } from "../../core/i18n/index.ts";
 import type { DeliveryStatus, IntegrationEventType } from "./tables.ts";
 
@@ -42,32 +43,39 @@ function textArray(values: readonly string[]): SQL {
  * the application's current reference, status, revision and procedure. Returns null when the
  * application does not exist.
  */
+// Every submission and status change writes one: prepared once per connection.
+const INSERT_EVENT_WITH_DELIVERIES = statement(
+  "integrations.insert_event_with_deliveries",
+  `WITH app AS (
+     SELECT a.id, a.reference, a.department_code, a.status, a.revision, p.slug
+     FROM applications a JOIN procedures p ON p.id = a.procedure_id
+     WHERE a.id = $1::uuid
+   ), ev AS (
+     INSERT INTO integration_events (type, department_code, application_id, data)
+     SELECT $2, app.department_code, app.id,
+       $3::jsonb || jsonb_build_object('application', jsonb_build_object(
+         'id', app.id, 'reference', app.reference, 'departmentCode', app.department_code,
+         'procedure', app.slug, 'status', app.status, 'revision', app.revision))
+     FROM app
+     RETURNING id, department_code, type
+   ), d AS (
+     INSERT INTO webhook_deliveries (event_id, subscription_id)
+     SELECT ev.id, s.id FROM ev
+     JOIN webhook_subscriptions s ON s.enabled AND s.department_code = ev.department_code AND ev.type = ANY (s.event_types)
+     RETURNING 1
+   )
+   SELECT (SELECT id FROM ev) AS "eventId", (SELECT count(*)::int FROM d) AS deliveries`,
+);
+
 export async function insertEventWithDeliveries(
   tx: Db,
   event: { applicationId: string; type: IntegrationEventType; data: Record<string, unknown> },
 ): Promise<{ eventId: string; deliveries: number } | null> {
-  const [row] = await queryRows<{ eventId: string | null; deliveries: number }>(
-    tx,
-    sql`WITH app AS (
-          SELECT a.id, a.reference, a.department_code, a.status, a.revision, p.slug
-          FROM applications a JOIN procedures p ON p.id = a.procedure_id
-          WHERE a.id = ${event.applicationId}::uuid
-        ), ev AS (
-          INSERT INTO integration_events (type, department_code, application_id, data)
-          SELECT ${event.type}, app.department_code, app.id,
-            ${JSON.stringify(event.data)}::jsonb || jsonb_build_object('application', jsonb_build_object(
-              'id', app.id, 'reference', app.reference, 'departmentCode', app.department_code,
-              'procedure', app.slug, 'status', app.status, 'revision', app.revision))
-          FROM app
-          RETURNING id, department_code, type
-        ), d AS (
-          INSERT INTO webhook_deliveries (event_id, subscription_id)
-          SELECT ev.id, s.id FROM ev
-          JOIN webhook_subscriptions s ON s.enabled AND s.department_code = ev.department_code AND ev.type = ANY (s.event_types)
-          RETURNING 1
-        )
-        SELECT (SELECT id FROM ev) AS "eventId", (SELECT count(*)::int FROM d) AS deliveries`,
-  );
+  const [row] = await runStatement<{ eventId: string | null; deliveries: number }>(tx, INSERT_EVENT_WITH_DELIVERIES, [
+    event.applicationId,
+    event.type,
+    JSON.stringify(event.data),
+  ]);
   if (!row?.eventId) return null;
   return { eventId: row.eventId, deliveries: row.deliveries };
 }

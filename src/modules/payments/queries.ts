@@ -10,6 +10,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../core/db/database.ts";
+import { runStatement, statement } from "../../core/db/statements.ts";
 import type { LocalizedText } from "../../core/i18n/index.ts";
 import type { ProcedureFee } from "./fees.ts";
 import type { ChargeStatus, PaymentMethod, PaymentSlip, ProviderName } from "./providers/provider.ts";
@@ -65,8 +66,11 @@ export async function findProcedureIdsBySlug(db: Db, slugs: string[]): Promise<A
 // ---------------------------------------------------------------------------------------------
 // Settings
 
+// Every submit asks whether a fee is due now: prepared once per connection.
+const FIND_TIMING = statement("payments.find_timing", "SELECT timing FROM payment_settings WHERE procedure_id = $1::uuid");
+
 export async function findTiming(db: Db, procedureId: string): Promise<PaymentTiming | null> {
-  const [row] = await queryRows<{ timing: PaymentTiming }>(db, sql`SELECT timing FROM payment_settings WHERE procedure_id = ${procedureId}::uuid`);
+  const [row] = await runStatement<{ timing: PaymentTiming }>(db, FIND_TIMING, [procedureId]);
   return row?.timing ?? null;
 }
 

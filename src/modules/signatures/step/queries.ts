@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../../core/db/database.ts";
+import { runStatement, statement } from "../../../core/db/statements.ts";
 import type { SignerIdentity } from "../verify-cms.ts";
 
 export type DraftSignature = { draftId: string; userId: string; receivedAt: Date; contentSha256: string; signature: Uint8Array; signer: SignerIdentity };
@@ -18,11 +19,18 @@ export async function upsertDraftSignature(db: Db, row: DraftSignature): Promise
   );
 }
 
+// Every submit asks for the draft's signature: prepared once per connection.
+const FIND_DRAFT_SIGNATURE = statement(
+  "signatures.find_draft_signature",
+  "SELECT draft_id, user_id, received_at, content_sha256, signature, signer FROM draft_signatures WHERE draft_id = $1 AND user_id = $2",
+);
+
 /** The resident's signature on their draft, or null. */
 export async function findDraftSignature(db: Db, draftId: string, userId: string): Promise<DraftSignature | null> {
-  const [row] = await queryRows<{ draft_id: string; user_id: string; received_at: Date | string; content_sha256: string; signature: Uint8Array | string; signer: SignerIdentity }>(
+  const [row] = await runStatement<{ draft_id: string; user_id: string; received_at: Date | string; content_sha256: string; signature: Uint8Array | string; signer: SignerIdentity }>(
     db,
-    sql`SELECT draft_id, user_id, received_at, content_sha256, signature, signer FROM draft_signatures WHERE draft_id = ${draftId} AND user_id = ${userId}`,
+    FIND_DRAFT_SIGNATURE,
+    [draftId, userId],
   );
   if (!row) return null;
   const signature = typeof row.signature === "string" ? new Uint8Array(Buffer.from(row.signature.replace(/^\\x/, ""), "hex")) : new Uint8Array(row.signature);
