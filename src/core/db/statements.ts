@@ -54,9 +54,12 @@ type Session = { client: PgClient | PgliteClient; constructor: { [entityKind]?: 
 export async function runStatement<T>(db: Db, statement: Statement, values: unknown[]): Promise<T[]> {
   // The driver's client of this handle (the pool, or the transaction's connection).
   const session = (db as unknown as { session: Session }).session;
+  const driver = session.constructor[entityKind];
+  // drizzle's session classes of the two drivers (a drizzle upgrade that renames them fails here, loudly).
+  if (driver !== "NodePgSession" && driver !== "PgliteSession") throw new Error(`runStatement: unknown database session ${String(driver)}`);
   try {
     const result =
-      session.constructor[entityKind] === "NodePgSession"
+      driver === "NodePgSession"
         ? await (session.client as PgClient).query({ name: statement.name, text: statement.text, values, types: PG_TYPES })
         : await (session.client as PgliteClient).query(statement.text, values, PGLITE_OPTIONS);
     return result.rows as T[];
