@@ -220,7 +220,7 @@ export async function staffNames(db: Db, ids: readonly string[]): Promise<Map<st
   if (ids.length === 0) return new Map();
   const rows = await queryRows<{ id: string; name: string }>(
     db,
-    sql`SELECT id, trim(family_name || ' ' || given_name) AS name FROM users WHERE id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`,
+    sql`SELECT id, display_name AS name FROM identity_people WHERE id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`,
   );
   return new Map(rows.map((r) => [r.id, r.name]));
 }
@@ -229,10 +229,10 @@ export async function staffNames(db: Db, ids: readonly string[]): Promise<Map<st
 export async function departmentStaff(db: Db, departmentCode: string): Promise<Array<{ id: string; name: string }>> {
   return queryRows(
     db,
-    sql`SELECT u.id, trim(u.family_name || ' ' || u.given_name) AS name
-        FROM staff_roles r JOIN users u ON u.id = r.user_id
-        WHERE r.department_code = ${departmentCode} AND u.kind = 'staff' AND u.disabled_at IS NULL
-        ORDER BY u.family_kana, u.given_kana, u.email`,
+    sql`SELECT u.id, u.display_name AS name
+        FROM identity_staff_roles r JOIN identity_people u ON u.id = r.user_id
+        WHERE r.department_code = ${departmentCode} AND u.kind = 'staff' AND u.active
+        ORDER BY u.sort_key, u.email`,
   );
 }
 

@@ -294,7 +294,7 @@ export async function insertSubscription(
 export async function findSubscription(db: Db, id: string): Promise<SubscriptionRow | null> {
   const [row] = await queryRows<SubscriptionRow>(
     db,
-    sql`SELECT ${SUBSCRIPTION_COLUMNS} FROM webhook_subscriptions s JOIN departments d ON d.code = s.department_code WHERE s.id = ${id}::uuid`,
+    sql`SELECT ${SUBSCRIPTION_COLUMNS} FROM webhook_subscriptions s JOIN identity_departments d ON d.code = s.department_code WHERE s.id = ${id}::uuid`,
   );
   return row ? subscriptionFrom(row) : null;
 }
@@ -307,7 +307,7 @@ export async function listSubscriptions(db: Db, departmentCodes: readonly string
     sql`SELECT ${SUBSCRIPTION_COLUMNS},
           (SELECT count(*)::int FROM webhook_deliveries x WHERE x.subscription_id = s.id AND x.status = 'dead') AS dead,
           (SELECT count(*)::int FROM webhook_deliveries x WHERE x.subscription_id = s.id AND x.status = 'pending') AS pending
-        FROM webhook_subscriptions s JOIN departments d ON d.code = s.department_code
+        FROM webhook_subscriptions s JOIN identity_departments d ON d.code = s.department_code
         WHERE s.department_code IN (${listOf(departmentCodes)})
         ORDER BY s.department_code, s.created_at`,
   );

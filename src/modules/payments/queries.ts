@@ -48,8 +48,8 @@ export async function findApplicationForPayment(db: Db, applicationId: string): 
           d.name_ja AS "nameJa", d.name_en AS "nameEn", u.email, u.locale
         FROM applications a
         JOIN procedures p ON p.id = a.procedure_id
-        JOIN departments d ON d.code = a.department_code
-        JOIN users u ON u.id = a.user_id
+        JOIN identity_departments d ON d.code = a.department_code
+        JOIN identity_people u ON u.id = a.user_id
         WHERE a.id = ${applicationId}::uuid`,
   );
   if (!row) return null;
@@ -313,7 +313,7 @@ export type RefundRow = {
 
 const REFUND_COLUMNS = sql`r.id, r.payment_id AS "paymentId", r.attempt_id AS "attemptId", r.amount_yen AS "amountYen", r.reason,
   r.idempotency_key AS "idempotencyKey", r.provider, r.status, r.provider_refund_id AS "providerRefundId", r.failure_code AS "failureCode",
-  r.requested_by AS "requestedBy", CASE WHEN u.id IS NULL THEN NULL ELSE u.family_name || ' ' || u.given_name END AS "requestedByName",
+  r.requested_by AS "requestedBy", u.display_name AS "requestedByName",
   r.created_at AS "createdAt", r.succeeded_at AS "succeededAt"`;
 
 function refund(row: RefundRow): RefundRow {
@@ -321,17 +321,17 @@ function refund(row: RefundRow): RefundRow {
 }
 
 export async function findRefundByKey(db: Db, idempotencyKey: string): Promise<RefundRow | null> {
-  const [row] = await queryRows<RefundRow>(db, sql`SELECT ${REFUND_COLUMNS} FROM payment_refunds r LEFT JOIN users u ON u.id = r.requested_by WHERE r.idempotency_key = ${idempotencyKey}`);
+  const [row] = await queryRows<RefundRow>(db, sql`SELECT ${REFUND_COLUMNS} FROM payment_refunds r LEFT JOIN identity_people u ON u.id = r.requested_by WHERE r.idempotency_key = ${idempotencyKey}`);
   return row ? refund(row) : null;
 }
 
 export async function findRefund(db: Db, refundId: string): Promise<RefundRow | null> {
-  const [row] = await queryRows<RefundRow>(db, sql`SELECT ${REFUND_COLUMNS} FROM payment_refunds r LEFT JOIN users u ON u.id = r.requested_by WHERE r.id = ${refundId}::uuid`);
+  const [row] = await queryRows<RefundRow>(db, sql`SELECT ${REFUND_COLUMNS} FROM payment_refunds r LEFT JOIN identity_people u ON u.id = r.requested_by WHERE r.id = ${refundId}::uuid`);
   return row ? refund(row) : null;
 }
 
 export async function listRefunds(db: Db, paymentId: string): Promise<RefundRow[]> {
-  const rows = await queryRows<RefundRow>(db, sql`SELECT ${REFUND_COLUMNS} FROM payment_refunds r LEFT JOIN users u ON u.id = r.requested_by WHERE r.payment_id = ${paymentId}::uuid ORDER BY r.created_at`);
+  const rows = await queryRows<RefundRow>(db, sql`SELECT ${REFUND_COLUMNS} FROM payment_refunds r LEFT JOIN identity_people u ON u.id = r.requested_by WHERE r.payment_id = ${paymentId}::uuid ORDER BY r.created_at`);
   return rows.map(refund);
 }
 
