@@ -4,8 +4,8 @@
  * jsonb_to_recordset, so 1,500 procedures cost a handful of statements on PostgreSQL and PGlite
  * alike (no driver-specific array binding).
  *
- * Department names are read from the identity module's `departments` table in the same query
- * (read-only join, as the staff back office does); departments are created only through the
+ * Department names are read through the identity module's `identity_departments` view in the same
+ * query (ADR 0020, as the staff back office does); departments are created only through the
  * identity module's upsertDepartments.
  */
 import { sql } from "drizzle-orm";
@@ -58,7 +58,7 @@ export async function findStoredProcedures(db: Db, filter: StoredProcedureFilter
                   FROM unnest(p.life_events) WITH ORDINALITY AS u(code, n) LEFT JOIN life_events e ON e.code = u.code) AS "lifeEvents",
                v.definition
         FROM procedures p
-        JOIN departments d ON d.code = p.department_code
+        JOIN identity_departments d ON d.code = p.department_code
         JOIN categories c ON c.code = p.category_code
         LEFT JOIN procedure_versions v ON v.id = p.current_version_id
         WHERE ${where} ${after}

@@ -3,10 +3,10 @@
  * first. Department scoping is part of every query that lists cases, so a wrong caller still
  * cannot list another department's cases.
  *
- * Names of staff (assignees, authors of history entries) and departments are read from the
- * identity module's `users`, `staff_roles` and `departments` tables in the same query (read-only
- * joins): listing 25 cases, or streaming a million into a CSV, must not cost a second round trip
- * per page for display names.
+ * Names of staff (assignees, authors of history entries), their roles and departments are read
+ * through the identity module's published views (`identity_people`, `identity_staff_roles`,
+ * `identity_departments`, ADR 0020) in the same query: listing 25 cases, or streaming a million
+ * into a CSV, must not cost a second round trip per page for display names.
  */
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../../core/db/database.ts";
@@ -125,7 +125,7 @@ export async function departmentNames(db: Db, codes: readonly string[]): Promise
   if (codes.length === 0) return [];
   const rows = await queryRows<{ code: string; nameJa: string; nameEn: string }>(
     db,
-    sql`SELECT code, name_ja AS "nameJa", name_en AS "nameEn" FROM departments WHERE code IN (${listOf(codes)}) ORDER BY code`,
+    sql`SELECT code, name_ja AS "nameJa", name_en AS "nameEn" FROM identity_departments WHERE code IN (${listOf(codes)}) ORDER BY code`,
   );
   return rows.map((row) => ({ code: row.code, name: { ja: row.nameJa, en: row.nameEn } }));
 }
@@ -146,10 +146,10 @@ export type Colleague = { id: string; name: string };
 export async function departmentStaff(db: Db, departmentCode: string): Promise<Colleague[]> {
   return queryRows<Colleague>(
     db,
-    sql`SELECT u.id, trim(u.family_name || ' ' || u.given_name) AS name
-        FROM staff_roles r JOIN users u ON u.id = r.user_id
-        WHERE r.department_code = ${departmentCode} AND u.kind = 'staff' AND u.disabled_at IS NULL
-        ORDER BY u.family_kana, u.given_kana, u.email`,
+    sql`SELECT u.id, u.display_name AS name
+        FROM identity_staff_roles r JOIN identity_people u ON u.id = r.user_id
+        WHERE r.department_code = ${departmentCode} AND u.kind = 'staff' AND u.active
+        ORDER BY u.sort_key, u.email`,
   );
 }
 
@@ -157,8 +157,8 @@ export async function departmentStaff(db: Db, departmentCode: string): Promise<C
 export async function staffDepartmentCodesOf(db: Db, userId: string): Promise<string[]> {
   const rows = await queryRows<{ code: string }>(
     db,
-    sql`SELECT r.department_code AS code FROM staff_roles r JOIN users u ON u.id = r.user_id
-        WHERE r.user_id = ${userId}::uuid AND u.kind = 'staff' AND u.disabled_at IS NULL
+    sql`SELECT r.department_code AS code FROM identity_staff_roles r JOIN identity_people u ON u.id = r.user_id
+        WHERE r.user_id = ${userId}::uuid AND u.kind = 'staff' AND u.active
         ORDER BY r.department_code`,
   );
   return rows.map((row) => row.code);
@@ -181,12 +181,12 @@ export type InboxRow = {
 
 const INBOX_COLUMNS = sql`a.id, a.reference, a.department_code AS "departmentCode", p.title AS "procedureTitle",
   a.applicant_name AS "applicantName", a.status, a.assignee_id AS "assigneeId", a.stage,
-  CASE WHEN s.id IS NULL THEN NULL ELSE trim(s.family_name || ' ' || s.given_name) END AS "assigneeName",
+  s.display_name AS "assigneeName",
   a.submitted_at AS "submittedAt", a.updated_at AS "updatedAt"`;
 
 const INBOX_FROM = sql`applications a
   JOIN procedures p ON p.id = a.procedure_id
-  LEFT JOIN users s ON s.id = a.assignee_id`;
+  LEFT JOIN identity_people s ON s.id = a.assignee_id`;
 
 /** One page of cases, newest first (submitted_at DESC, id DESC: a total, index-friendly order). */
 export async function listCases(db: Db, filter: CaseFilter, page: { offset: number; limit: number }): Promise<InboxRow[]> {
@@ -261,14 +261,14 @@ export async function findCase(db: Db, id: string): Promise<CaseDetail | null> {
           a.procedure_id AS "procedureId", p.title AS "procedureTitle", v.definition,
           a.user_id AS "userId", a.applicant_name AS "applicantName", a.answers, a.status,
           a.assignee_id AS "assigneeId",
-          CASE WHEN s.id IS NULL THEN NULL ELSE trim(s.family_name || ' ' || s.given_name) END AS "assigneeName",
+          s.display_name AS "assigneeName",
           a.correction_questions AS "correctionQuestions", a.correction_message AS "correctionMessage",
           a.revision, a.submitted_at AS "submittedAt", a.updated_at AS "updatedAt", a.decided_at AS "decidedAt", a.stage
         FROM applications a
         JOIN procedures p ON p.id = a.procedure_id
         JOIN procedure_versions v ON v.id = a.procedure_version_id
-        JOIN departments d ON d.code = a.department_code
-        LEFT JOIN users s ON s.id = a.assignee_id
+        JOIN identity_departments d ON d.code = a.department_code
+        LEFT JOIN identity_people s ON s.id = a.assignee_id
         WHERE a.id = ${id}::uuid`,
   );
   if (!row) return null;
@@ -359,9 +359,9 @@ export async function caseEvents(db: Db, applicationId: string): Promise<CaseEve
   const rows = await queryRows<CaseEvent & { id: number | string }>(
     db,
     sql`SELECT e.id, e.at, e.actor_id AS "actorId", u.kind AS "actorKind",
-          CASE WHEN u.id IS NULL THEN NULL ELSE trim(u.family_name || ' ' || u.given_name) END AS "actorName",
+          u.display_name AS "actorName",
           e.type, e.from_status AS "fromStatus", e.to_status AS "toStatus", e.message, e.internal, e.data
-        FROM application_events e LEFT JOIN users u ON u.id = e.actor_id
+        FROM application_events e LEFT JOIN identity_people u ON u.id = e.actor_id
         WHERE e.application_id = ${applicationId}::uuid
         ORDER BY e.id`,
   );
@@ -373,7 +373,7 @@ export async function staffNames(db: Db, ids: readonly string[]): Promise<Map<st
   if (ids.length === 0) return new Map();
   const rows = await queryRows<{ id: string; name: string }>(
     db,
-    sql`SELECT id, trim(family_name || ' ' || given_name) AS name FROM users WHERE id IN (${sql.join(
+    sql`SELECT id, display_name AS name FROM identity_people WHERE id IN (${sql.join(
       ids.map((id) => sql`${id}::uuid`),
       sql`, `,
     )})`,
@@ -385,7 +385,7 @@ export async function staffNames(db: Db, ids: readonly string[]): Promise<Map<st
 export async function applicantContact(db: Db, userId: string): Promise<{ email: string; locale: string } | null> {
   const [row] = await queryRows<{ email: string; locale: string }>(
     db,
-    sql`SELECT email, locale FROM users WHERE id = ${userId}::uuid AND disabled_at IS NULL`,
+    sql`SELECT email, locale FROM identity_people WHERE id = ${userId}::uuid AND active`,
   );
   return row ?? null;
 }
@@ -435,8 +435,8 @@ export async function assignSubmittedCase(tx: Db, applicationId: string, assigne
     tx,
     sql`UPDATE applications a SET assignee_id = ${assigneeId}::uuid
         WHERE a.id = ${applicationId}::uuid AND a.assignee_id IS NULL
-          AND EXISTS (SELECT 1 FROM staff_roles r JOIN users u ON u.id = r.user_id
-                      WHERE r.user_id = ${assigneeId}::uuid AND r.department_code = a.department_code AND u.kind = 'staff' AND u.disabled_at IS NULL)
+          AND EXISTS (SELECT 1 FROM identity_staff_roles r JOIN identity_people u ON u.id = r.user_id
+                      WHERE r.user_id = ${assigneeId}::uuid AND r.department_code = a.department_code AND u.kind = 'staff' AND u.active)
         RETURNING a.id`,
   );
   return rows.length === 1;
