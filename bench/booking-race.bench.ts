@@ -15,7 +15,7 @@ import { queryRows } from "../src/core/db/database.ts";
 import { hashToken, newToken } from "../src/modules/identity/sessions.ts";
 import { seedAppointmentsDemo } from "../src/modules/appointments/index.ts";
 import { createTestDatabase } from "../src/testing/database.ts";
-import { percentile, progress, report, round } from "./lib.ts";
+import { percentile, progress, report, round, waitForHealth } from "./lib.ts";
 
 const ATTEMPTS = Number(process.env.BENCH_ATTEMPTS ?? 500);
 const WEB_CONCURRENCY = Number(process.env.BENCH_WEB_CONCURRENCY ?? 2);
@@ -124,19 +124,6 @@ async function main(): Promise<void> {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
     await database.drop();
-  }
-}
-
-async function waitForHealth(baseUrl: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${baseUrl}/healthz`)).ok) return;
-    } catch {
-      // not yet
-    }
-    if (Date.now() > deadline) throw new Error("server did not become healthy");
-    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 

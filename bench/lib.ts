@@ -17,3 +17,17 @@ export function report(name: string, figures: Record<string, unknown>): void {
 export function progress(text: string): void {
   process.stderr.write(`${text}\n`);
 }
+
+/** Waits until a server process the bench started answers /healthz (at most 60 s). */
+export async function waitForHealth(baseUrl: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${baseUrl}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error("server did not become healthy");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

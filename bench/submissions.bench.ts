@@ -19,7 +19,7 @@ import { createSession } from "../src/modules/identity/sessions.ts";
 import { createTestDatabase, TEST_SERVER_URL } from "../src/testing/database.ts";
 import { seedDemo } from "../src/demo/seed.ts";
 import { csrfToken, HttpClient } from "./http-client.ts";
-import { percentile, progress, report, round } from "./lib.ts";
+import { percentile, progress, report, round, waitForHealth } from "./lib.ts";
 import { runPgbench } from "./pgbench.ts";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -165,19 +165,6 @@ async function main(): Promise<void> {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
     await database.drop();
-  }
-}
-
-async function waitForHealth(baseUrl: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${baseUrl}/healthz`)).ok) return;
-    } catch {
-      // not yet
-    }
-    if (Date.now() > deadline) throw new Error("server did not become healthy");
-    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 

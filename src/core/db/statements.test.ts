@@ -1,28 +1,11 @@
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { DrizzleQueryError, sql } from "drizzle-orm";
-import { createTestDatabase, type TestDatabase } from "../../testing/database.ts";
-import { openDatabase, queryRows, type Database } from "./database.ts";
-import { migrate } from "./migrate.ts";
+import { bothDrivers } from "../../testing/drivers.ts";
+import { queryRows } from "./database.ts";
 import { runStatement, statement } from "./statements.ts";
 
-let postgres: TestDatabase;
-let pglite: Database;
-let dataDir: string;
-before(async () => {
-  postgres = await createTestDatabase();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "machi-statements-"));
-  pglite = await openDatabase({ databaseUrl: undefined, dataDir });
-  await migrate(pglite);
-});
-after(async () => {
-  await postgres.drop();
-  await pglite.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const DRIVERS = bothDrivers();
 
 const TYPES = statement(
   "test.types",
@@ -36,7 +19,7 @@ test("a name stands for one text", () => {
   assert.throws(() => statement("test.count_outbox", "SELECT 1"), /declared twice/);
 });
 
-for (const [name, get] of [["PostgreSQL", () => postgres], ["PGlite", () => pglite]] as const) {
+for (const [name, get] of DRIVERS) {
   test(`${name}: rows are those of queryRows (timestamps and dates as text, jsonb parsed), run again and again`, async () => {
     const { db } = get();
     const values = [7, JSON.stringify({ a: [1, "二"] }), "花子"];

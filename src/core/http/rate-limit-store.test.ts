@@ -1,30 +1,13 @@
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
 import rateLimit from "@fastify/rate-limit";
 import { sql } from "drizzle-orm";
-import { openDatabase, queryRows, type Database } from "../db/database.ts";
-import { migrate } from "../db/migrate.ts";
-import { createTestDatabase, type TestDatabase } from "../../testing/database.ts";
+import { queryRows, type Database } from "../db/database.ts";
+import { bothDrivers } from "../../testing/drivers.ts";
 import { postgresRateLimitStore } from "./rate-limit-store.ts";
 
-let postgres: TestDatabase;
-let pglite: Database;
-let dataDir: string;
-before(async () => {
-  postgres = await createTestDatabase();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "machi-rate-"));
-  pglite = await openDatabase({ databaseUrl: undefined, dataDir });
-  await migrate(pglite);
-});
-after(async () => {
-  await postgres.drop();
-  await pglite.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const DRIVERS = bothDrivers();
 
 /** A server process as Machi registers the plugin: limits per route, counters in the database. */
 async function serverProcess(database: Database): Promise<FastifyInstance> {
@@ -42,7 +25,7 @@ async function serverProcess(database: Database): Promise<FastifyInstance> {
   return app;
 }
 
-for (const [name, get] of [["PostgreSQL", () => postgres as Database], ["PGlite", () => pglite]] as const) {
+for (const [name, get] of DRIVERS) {
   test(`${name}: two server processes count against one limit per route, and a new window starts afresh`, async () => {
     const database = get();
     const [a, b] = [await serverProcess(database), await serverProcess(database)];

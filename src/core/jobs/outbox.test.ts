@@ -1,30 +1,13 @@
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
-import { openDatabase, queryRows, type Database } from "../db/database.ts";
-import { migrate } from "../db/migrate.ts";
-import { createTestDatabase, type TestDatabase } from "../../testing/database.ts";
+import { queryRows } from "../db/database.ts";
+import { bothDrivers } from "../../testing/drivers.ts";
 import { enqueue, startWorker } from "./outbox.ts";
 
-let postgres: TestDatabase;
-let pglite: Database;
-let dataDir: string;
-before(async () => {
-  postgres = await createTestDatabase();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "machi-outbox-"));
-  pglite = await openDatabase({ databaseUrl: undefined, dataDir });
-  await migrate(pglite);
-});
-after(async () => {
-  await postgres.drop();
-  await pglite.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const DRIVERS = bothDrivers();
 
-for (const [name, get] of [["PostgreSQL", () => postgres], ["PGlite", () => pglite]] as const) {
+for (const [name, get] of DRIVERS) {
   test(`${name}: a job runs once per idempotency key, and its handler may use the database`, async () => {
     const database = get();
     await database.db.transaction(async (tx) => {
