@@ -29,7 +29,8 @@ import { createProcedure, publishDefinitionForBench } from "../src/modules/build
 import { searchCatalogue } from "../src/modules/procedures/index.ts";
 import type { FormDefinition, QuestionDef } from "../src/modules/procedures/forms/definition.ts";
 import { generateDemoProcedures, importProcedureDocuments } from "../src/modules/procedures/exchange/index.ts";
-import { countCases, departmentNames, departmentStaff, listCases, type CaseFilter } from "../src/modules/procedures/staff/queries.ts";
+import { departmentStaff } from "../src/modules/identity/index.ts";
+import { countCases, departmentNames, listCases, type CaseFilter } from "../src/modules/procedures/staff/queries.ts";
 import { createTestDatabase } from "../src/testing/database.ts";
 import { percentile, progress, report, round } from "./lib.ts";
 

@@ -215,27 +215,6 @@ export async function listVersionLog(db: Db, procedureId: string): Promise<Versi
     .orderBy(desc(versionLog.publishedAt));
 }
 
-/** Display names of staff by id. */
-export async function staffNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await queryRows<{ id: string; name: string }>(
-    db,
-    sql`SELECT id, display_name AS name FROM identity_people WHERE id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`,
-  );
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** Staff with a role in the department (for assignment rules). */
-export async function departmentStaff(db: Db, departmentCode: string): Promise<Array<{ id: string; name: string }>> {
-  return queryRows(
-    db,
-    sql`SELECT u.id, u.display_name AS name
-        FROM identity_staff_roles r JOIN identity_people u ON u.id = r.user_id
-        WHERE r.department_code = ${departmentCode} AND u.kind = 'staff' AND u.active
-        ORDER BY u.sort_key, u.email`,
-  );
-}
-
 export type AuditTrailItem = { seq: number; at: string; actorId: string | null; action: string; data: Record<string, unknown> };
 
 /** The audit records of one object, newest first (the change history the builder shows). */

@@ -106,6 +106,23 @@ export async function userIdByEmail(db: Db, kind: "resident" | "staff", email: s
   return row?.id ?? null;
 }
 
+/** Enabled staff holding a role in the department, by the reading of their names (assignment choices). */
+export async function departmentStaff(db: Db, departmentCode: string): Promise<Array<{ id: string; name: string }>> {
+  return queryRows(db, sql`
+    SELECT u.id, u.display_name AS name
+    FROM identity_staff_roles r JOIN identity_people u ON u.id = r.user_id
+    WHERE r.department_code = ${departmentCode} AND u.kind = 'staff' AND u.active
+    ORDER BY u.sort_key, u.email`);
+}
+
+/** The names to show for people by id (authors of history entries, assignees); unknown ids are left out. */
+export async function staffNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<{ id: string; name: string }>(db, sql`
+    SELECT id, display_name AS name FROM identity_people WHERE id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 /** What a procedure requires (level 1 and no signature when nothing is configured). */
 export async function procedureRequirement(db: Db, procedureSlug: string): Promise<ProcedureRequirement> {
   return findProcedureRequirement(db, procedureSlug);

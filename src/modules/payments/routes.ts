@@ -192,8 +192,9 @@ export async function paymentsRoutes(app: FastifyInstance, deps: AppDeps, contex
     const payment = await ownedPayment(request);
     const view = await loadPaymentView(deps, context, payment);
     if (!isPaid(payment.status) || !view.paid) throw new AppError("not_found", "payments.not_found");
-    const facts = receiptFacts(view, request.locale);
-    const pdf = await renderSummaryPdf({ ...facts, subject: localize(view.application.procedureTitle, request.locale), locale: request.locale });
+    const { title, rows, refunded, note } = receiptFacts(view, request.locale);
+    const notes = refunded ? [refunded, note] : [note];
+    const pdf = await renderSummaryPdf({ title, rows, notes, subject: localize(view.application.procedureTitle, request.locale), locale: request.locale });
     return reply
       .type("application/pdf")
       .header("content-disposition", `attachment; filename="receipt-${payment.receiptNumber}.pdf"`)

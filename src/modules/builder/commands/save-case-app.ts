@@ -14,7 +14,8 @@ import type { Locale } from "../../../core/i18n/index.ts";
 import { findProcedureRecord, type QuestionDef } from "../../procedures/index.ts";
 import { validateCaseApp, type CaseAppConfig } from "../case-app/config.ts";
 import { authorOrNotFound, canConfigureCaseApp, isUuid } from "../policy.ts";
-import { departmentStaff, findDraft, saveCaseApp as saveCaseAppRow } from "../queries.ts";
+import { departmentStaff } from "../../identity/index.ts";
+import { findDraft, saveCaseApp as saveCaseAppRow } from "../queries.ts";
 import { auditBuilder, invalid, staleRevision } from "./support.ts";
 
 export type SaveCaseAppOptions = {

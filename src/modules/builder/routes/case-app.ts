@@ -7,13 +7,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../../core/app-deps.ts";
 import { AppError } from "../../../core/http/errors.ts";
-import { requireStaff } from "../../identity/index.ts";
+import { departmentStaff, requireStaff } from "../../identity/index.ts";
 import { defaultCaseApp, type CaseAppConfig } from "../case-app/config.ts";
 import { caseAppQuestions, saveCaseApp } from "../commands/save-case-app.ts";
 import { problemsOf } from "../commands/support.ts";
 import type { Problem } from "../definition/metadata.ts";
 import { authorOrNotFound, canConfigureCaseApp, isUuid } from "../policy.ts";
-import { departmentStaff, findCaseApp, findDraft, type DraftRow } from "../queries.ts";
+import { findCaseApp, findDraft, type DraftRow } from "../queries.ts";
 import { bodyOf, parseCaseAppForm, parseRevision, text } from "../schema.ts";
 import { caseAppPage } from "../views/case-app.ts";
 import { sendPage } from "../views/common.ts";

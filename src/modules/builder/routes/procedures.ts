@@ -27,7 +27,7 @@ import type { Actor } from "../../../core/http/actor.ts";
 import { AppError, isAppError } from "../../../core/http/errors.ts";
 import { t, type Locale, type LocalizedText } from "../../../core/i18n/index.ts";
 import { normalizeWidth } from "../../../core/text/japanese.ts";
-import { listDepartments, requireStaff } from "../../identity/index.ts";
+import { listDepartments, requireStaff, staffNames } from "../../identity/index.ts";
 import { categoryNames, lifeEventNames, listProcedureVersions, type FormDefinition, type QuestionDef } from "../../procedures/index.ts";
 import { createProcedure, openInBuilder } from "../commands/create-procedure.ts";
 import { editDefinition } from "../commands/edit-definition.ts";
@@ -39,7 +39,7 @@ import { locateQuestion, findQuestion, type DefinitionEdit } from "../definition
 import { fieldOfPath, isQuestionType, pageFormValues, parsePageForm, parseQuestionForm, questionFormValues, type FieldProblem, type FormBody, type FormValues } from "../definition/forms.ts";
 import type { Problem } from "../definition/metadata.ts";
 import { authorDepartments, authorOrNotFound, canApprove, canConfigureCaseApp, canReview, isUuid } from "../policy.ts";
-import { auditTrail, countDrafts, findDraft, listDrafts, listVersionLog, proceduresWithoutDraft, staffNames, type DraftRow } from "../queries.ts";
+import { auditTrail, countDrafts, findDraft, listDrafts, listVersionLog, proceduresWithoutDraft, type DraftRow } from "../queries.ts";
 import { bodyOf, metadataFieldOf, metadataFormValues, parseMetadataForm, parseRevision, text } from "../schema.ts";
 import type { DraftState } from "../tables.ts";
 import { b, sendPage, type FieldErrorView } from "../views/common.ts";

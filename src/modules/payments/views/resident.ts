@@ -221,7 +221,7 @@ ${sandboxControls(ctx, view)}
 // Receipt (領収書)
 
 /** What a receipt (領収書) says, in the resident's language: the HTML page and the PDF show the same. */
-export function receiptFacts(view: PaymentView, locale: Locale): { title: string; rows: Array<{ label: string; value: string; emphasis?: boolean }>; notes: string[] } {
+export function receiptFacts(view: PaymentView, locale: Locale): { title: string; rows: Array<{ label: string; value: string; emphasis?: boolean }>; refunded: string | null; note: string } {
   const p = view.payment;
   const description = `${p.breakdown.lines.map((line) => localize(line.label, locale)).join("、")} ${p.breakdown.lines.map((l) => formatYen(l.amountYen, locale)).join("、")}`;
   const rows = [
@@ -234,11 +234,8 @@ export function receiptFacts(view: PaymentView, locale: Locale): { title: string
     { label: m(locale, "receipt.reference"), value: view.application.reference },
     { label: m(locale, "receipt.issuer"), value: m(locale, "receipt.issuerValue", { department: localize(view.application.departmentName, locale) }) },
   ];
-  const notes = [
-    ...(p.refundedYen > 0 ? [m(locale, "receipt.refunded", { amount: p.refundedYen.toLocaleString(locale === "ja" ? "ja-JP" : "en-US") })] : []),
-    m(locale, "receipt.note"),
-  ];
-  return { title: m(locale, "receipt.title"), rows, notes };
+  const refunded = p.refundedYen > 0 ? m(locale, "receipt.refunded", { amount: p.refundedYen.toLocaleString(locale === "ja" ? "ja-JP" : "en-US") }) : null;
+  return { title: m(locale, "receipt.title"), rows, refunded, note: m(locale, "receipt.note") };
 }
 
 export function receiptPage(ctx: PageContext, view: PaymentView): PageOptions {
@@ -249,7 +246,6 @@ export function receiptPage(ctx: PageContext, view: PaymentView): PageOptions {
     return { title, body: html`<div class="narrow"><h1>${title}</h1><p>${m(locale, "receipt.notPaid")}</p><p><a href="/payments/${p.id}">${m(locale, "panel.pay")}</a></p></div>` };
   }
   const facts = receiptFacts(view, locale);
-  const [refunded] = p.refundedYen > 0 ? facts.notes : [];
   return {
     title,
     body: html`${backLink(`/my/applications/${view.application.id}`, m(locale, "pay.backToApplication"))}
@@ -258,8 +254,8 @@ export function receiptPage(ctx: PageContext, view: PaymentView): PageOptions {
 <dl class="summary-list">
 ${facts.rows.map((r) => row(r.label, r.emphasis ? html`<strong>${r.value}</strong>` : r.value))}
 </dl>
-${refunded ? html`<div class="panel panel--notice"><p>${refunded}</p></div>` : ""}
-<p class="muted">${m(locale, "receipt.note")}</p>
+${facts.refunded ? html`<div class="panel panel--notice"><p>${facts.refunded}</p></div>` : ""}
+<p class="muted">${facts.note}</p>
 <p><a href="/payments/${p.id}/receipt.pdf" download>${m(locale, "receipt.pdf")}</a></p>
 </div>`,
   };

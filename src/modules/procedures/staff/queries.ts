@@ -142,17 +142,6 @@ export async function departmentProcedures(db: Db, departmentCode: string): Prom
 
 export type Colleague = { id: string; name: string };
 
-/** Enabled staff holding a role in the department, by name. */
-export async function departmentStaff(db: Db, departmentCode: string): Promise<Colleague[]> {
-  return queryRows<Colleague>(
-    db,
-    sql`SELECT u.id, u.display_name AS name
-        FROM identity_staff_roles r JOIN identity_people u ON u.id = r.user_id
-        WHERE r.department_code = ${departmentCode} AND u.kind = 'staff' AND u.active
-        ORDER BY u.sort_key, u.email`,
-  );
-}
-
 /** The departments an enabled staff account holds a role in (empty for anyone else). */
 export async function staffDepartmentCodesOf(db: Db, userId: string): Promise<string[]> {
   const rows = await queryRows<{ code: string }>(
@@ -366,19 +355,6 @@ export async function caseEvents(db: Db, applicationId: string): Promise<CaseEve
         ORDER BY e.id`,
   );
   return rows.map((row) => ({ ...row, id: Number(row.id), at: asDate(row.at) }));
-}
-
-/** The display names of staff users, by id (for history entries that name an assignee). */
-export async function staffNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await queryRows<{ id: string; name: string }>(
-    db,
-    sql`SELECT id, display_name AS name FROM identity_people WHERE id IN (${sql.join(
-      ids.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})`,
-  );
-  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /** Where and in which language to write to the applicant. */

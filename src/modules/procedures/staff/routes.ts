@@ -26,7 +26,7 @@ import { AppError, isAppError } from "../../../core/http/errors.ts";
 import { t, type Locale } from "../../../core/i18n/index.ts";
 import { todayInJapan } from "../../../core/text/wareki.ts";
 import { sendPage } from "../../../core/ui/send-page.ts";
-import { requireStaff } from "../../identity/index.ts";
+import { departmentStaff, requireStaff, staffNames } from "../../identity/index.ts";
 import { SHIFT_JIS_CHARSET, ShiftJisEncoder } from "../../integrations/index.ts";
 import { staffAddNote } from "../commands/staff-add-note.ts";
 import { staffAssignCase } from "../commands/staff-assign-case.ts";
@@ -41,11 +41,9 @@ import {
   countCasesByStatus,
   departmentNames,
   departmentProcedures,
-  departmentStaff,
   findCase,
   findCaseFile,
   listCases,
-  staffNames,
   type CaseDetail,
   type CaseFilter,
 } from "./queries.ts";
